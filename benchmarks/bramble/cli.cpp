@@ -1,0 +1,100 @@
+#include "cli.hpp"
+
+#include <mpi.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+
+#include "bramble/version.hpp"
+#include "collective.hpp"
+#include "result_reader.hpp"
+#include "result_schema.hpp"
+#include "suite.hpp"
+#include "summary_table.hpp"
+
+namespace bramble {
+namespace {
+
+int rank_in(MPI_Comm c) {
+  int r = 0;
+  MPI_Comm_rank(c, &r);
+  return r;
+}
+
+int show_file(MPI_Comm world, const std::string& path) {
+  agree(world, [&] {
+    if (rank_in(world) == 0) print_result_file(std::cout, read_result_file(path));
+  });
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  const MPI_Comm world = MPI_COMM_WORLD;
+  const bool rank0 = rank_in(world) == 0;
+
+  CLI::App app{"bramble: verified MPI benchmarks for small clusters, with results in HDF5"};
+  app.name("bramble");
+  bool version = false;
+  app.add_flag("--version", version, "Print the program and result-schema versions");
+
+  CLI::App* run = app.add_subcommand("run", "Run kernels and write a result file");
+  SuiteOptions suite;
+  run->add_option("--out", suite.out, "Result file (default results/bramble-<host>-<utc>.h5)");
+  run->add_option("--label", suite.label, "Free text stored with the results");
+  run->add_flag("--quick", suite.quick, "Use each kernel's quick default size");
+  run->require_subcommand(1, 1);
+
+  auto kernels = all_kernels();
+  std::vector<std::pair<CLI::App*, Kernel*>> kernel_commands;
+  for (auto& k : kernels) {
+    CLI::App* sub = run->add_subcommand(k->name(), k->description());
+    sub->fallthrough();  // --out/--label/--quick may follow the kernel name
+    k->add_options(*sub);
+    kernel_commands.emplace_back(sub, k.get());
+  }
+  CLI::App* all = run->add_subcommand("all", "Run every kernel with its default options");
+  all->fallthrough();
+
+  std::string show_path;
+  CLI::App* show = app.add_subcommand("show", "Print what a result file holds");
+  show->add_option("file", show_path, "Result file")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // Every rank parses the same argv and reaches the same verdict: no communication needed.
+    if (rank0) app.exit(e);
+    return e.get_exit_code() == 0 ? kExitOk : kExitUsage;
+  }
+
+  try {
+    if (version) {
+      if (rank0)
+        std::printf("bramble %s (commit %s), result schema %d\n", kProgramVersion, kGitCommit,
+                    kSchemaVersion);
+      return kExitOk;
+    }
+    if (*show) return show_file(world, show_path);
+    if (*run) {
+      std::vector<Kernel*> chosen;
+      for (auto& [sub, kernel] : kernel_commands)
+        if (*sub || *all) chosen.push_back(kernel);
+      return run_suite(world, suite, chosen, std::vector<std::string>(argv, argv + argc));
+    }
+    if (rank0) std::cout << app.help();
+    return kExitUsage;
+  } catch (const AgreedError& e) {
+    if (rank0) std::fprintf(stderr, "bramble: error: %s\n", e.what());
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    // Not agreed: other ranks may be waiting in a collective. Abort them all rather than hang.
+    std::fprintf(stderr, "bramble: error on rank %d: %s\n", rank_in(world), e.what());
+    MPI_Abort(world, kExitInternal);
+    return kExitInternal;
+  }
+}
+
+}  // namespace bramble

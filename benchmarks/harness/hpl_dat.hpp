@@ -1,0 +1,24 @@
+#pragma once
+// Reading the HPL.dat that HPL users already have. bramble runs the sweep it describes
+// (every grid x depth x N x NB, in HPL's order) and says which of its options it ignores.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace bramble {
+
+struct HplDat {
+  std::vector<std::int64_t> ns;
+  std::vector<int> nbs;
+  int pmap = 0;                           // 0 row-major, 1 column-major process mapping
+  std::vector<std::pair<int, int>> grids; // (P, Q)
+  double threshold = 16.0;
+  std::vector<int> depths;                // look-ahead depths (bramble does 0 or 1)
+  std::vector<std::string> ignored;       // options present that bramble does not use
+};
+
+// Throws InputError naming the file and line of the first problem.
+HplDat parse_hpl_dat(const std::string& text, const std::string& name = "HPL.dat");
+
+}  // namespace bramble

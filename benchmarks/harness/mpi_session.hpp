@@ -1,0 +1,29 @@
+#pragma once
+// MPI_Init / MPI_Finalize as an object, so every return path out of main finalises.
+#include <mpi.h>
+
+namespace bramble {
+
+class MpiSession {
+ public:
+  MpiSession(int& argc, char**& argv) {
+    int provided = 0;
+    MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided);
+  }
+  ~MpiSession() { MPI_Finalize(); }
+  MpiSession(const MpiSession&) = delete;
+  MpiSession& operator=(const MpiSession&) = delete;
+
+  static int rank(MPI_Comm comm = MPI_COMM_WORLD) {
+    int r = 0;
+    MPI_Comm_rank(comm, &r);
+    return r;
+  }
+  static int size(MPI_Comm comm = MPI_COMM_WORLD) {
+    int s = 0;
+    MPI_Comm_size(comm, &s);
+    return s;
+  }
+};
+
+}  // namespace bramble

@@ -1,0 +1,24 @@
+#pragma once
+// A one-line progress display for long runs: rank 0 only, to stderr, only when stderr is
+// a terminal (so logs and pipes stay clean), at most once a second.
+#include <cstdint>
+#include <string>
+
+namespace bramble {
+
+class ProgressMeter {
+ public:
+  ProgressMeter(bool is_rank0, std::string label, double total_flops);
+  // `fraction_flops` is the share of the total work done so far.
+  void update(double percent_columns, double fraction_flops);
+  void finish();
+
+ private:
+  bool enabled_;
+  std::string label_;
+  double total_flops_;
+  double start_, last_print_;
+  bool printed_ = false;
+};
+
+}  // namespace bramble

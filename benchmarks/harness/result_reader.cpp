@@ -1,0 +1,75 @@
+#include "result_reader.hpp"
+
+#include <cstdio>
+
+#include "errors.hpp"
+#include "h5_io.hpp"
+#include "result_validation.hpp"
+
+namespace bramble {
+
+const Value* find_value(const std::vector<NamedValue>& values, const std::string& name) {
+  for (const auto& v : values)
+    if (v.name == name) return &v.value;
+  return nullptr;
+}
+
+std::string to_text(const Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&v)) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", *d);
+    return buf;
+  }
+  return std::get<std::string>(v);
+}
+
+namespace {
+
+KernelRecord read_kernel(hid_t kernels, const std::string& name) {
+  KernelRecord k;
+  k.group = name;
+  h5::Handle g = h5::open_group(kernels, name);
+  k.attrs = h5::read_attrs(g);
+  k.parameters = h5::read_attrs(h5::open_group(g, "parameters"));
+  k.figures = h5::read_attrs(h5::open_group(g, "figures"));
+  k.verification = h5::read_attrs(h5::open_group(g, "verification"));
+  k.rep_seconds = h5::read_dataset(g, "rep_seconds");
+  k.phase_seconds = h5::read_dataset(g, "phase_seconds");
+  h5::Handle ds(H5Dopen2(g, "phase_seconds", H5P_DEFAULT), H5Dclose);
+  k.phase_names = h5::read_string_list_attr(ds, "phase_names");
+  return k;
+}
+
+}  // namespace
+
+ResultFileContents read_result_file(const std::string& path) {
+  require_appendable_result_file(path);
+  ResultFileContents out;
+  try {
+    h5::Handle file = h5::open_file(path, false);
+    for (const auto& a : h5::read_attrs(file)) {
+      if (a.name == "schema_version") out.schema_version = std::get<std::int64_t>(a.value);
+      if (a.name == "format") out.format = std::get<std::string>(a.value);
+    }
+    h5::Handle runs = h5::open_group(file, "runs");
+    for (const auto& run_name : h5::children(runs)) {
+      RunRecord run;
+      run.group = run_name;
+      h5::Handle rg = h5::open_group(runs, run_name);
+      run.attrs = h5::read_attrs(rg);
+      run.ranks_per_node = h5::read_dataset(rg, "ranks_per_node");
+      h5::Handle nodes = h5::open_group(rg, "nodes");
+      for (const auto& node : h5::children(nodes))
+        run.nodes.push_back(h5::read_attrs(h5::open_group(nodes, node)));
+      h5::Handle kernels = h5::open_group(rg, "kernels");
+      for (const auto& k : h5::children(kernels)) run.kernels.push_back(read_kernel(kernels, k));
+      out.runs.push_back(std::move(run));
+    }
+  } catch (const Error& e) {
+    throw InputError(path + " is damaged or incomplete: " + e.what());
+  }
+  return out;
+}
+
+}  // namespace bramble

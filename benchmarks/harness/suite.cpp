@@ -1,0 +1,90 @@
+#include "suite.hpp"
+
+#include <cblas.h>
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "collective.hpp"
+#include "result_writer.hpp"
+#include "run_metadata.hpp"
+#include "summary_table.hpp"
+#include "topology.hpp"
+
+namespace bramble {
+namespace {
+
+std::string default_output_path(const Topology& topology) {
+  std::string stamp = utc_now_iso8601();  // 2026-11-25T19:49:09Z -> 20261125T194909Z
+  std::erase(stamp, '-');
+  std::erase(stamp, ':');
+  std::string host = topology.nodes().front().hostname;
+  return "results/bramble-" + host + "-" + stamp + ".h5";
+}
+
+void warn_about_trust(const RunMetadata& m) {
+  if (m.build_type == std::string("Debug"))
+    std::fprintf(stderr, "bramble: warning: this is a Debug build; its timings are not representative\n");
+  int max_per_node = 0;
+  for (int r : m.ranks_per_node) max_per_node = std::max(max_per_node, r);
+  if (max_per_node > 1 && openblas_get_num_threads() > 1)
+    std::fprintf(stderr,
+                 "bramble: warning: %d BLAS threads per rank with %d ranks on a node oversubscribes "
+                 "the cores; set OPENBLAS_NUM_THREADS=1\n",
+                 openblas_get_num_threads(), max_per_node);
+}
+
+}  // namespace
+
+int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Kernel*>& kernels,
+              const std::vector<std::string>& argv) {
+  int rank = 0, size = 0;
+  MPI_Comm_rank(world, &rank);
+  MPI_Comm_size(world, &size);
+  const Topology topology(world);
+  const RunMetadata metadata = collect_metadata(topology, size, options.label, argv);
+
+  std::string path = options.out;
+  std::unique_ptr<ResultWriter> writer;
+  agree(world, [&] {
+    if (rank != 0) return;
+    if (path.empty()) {
+      path = default_output_path(topology);
+      std::filesystem::create_directories("results");
+    }
+    writer = std::make_unique<ResultWriter>(path, metadata);
+    writer->preflight();
+    warn_about_trust(metadata);
+  });
+
+  std::vector<KernelResult> results;
+  RunContext context;
+  context.world = world;
+  context.topology = &topology;
+  context.quick = options.quick;
+  context.record = [&](const KernelResult& r) {
+    results.push_back(r);
+    agree(world, [&] {
+      if (writer) writer->append(r);
+    });
+  };
+  for (Kernel* kernel : kernels) kernel->run(context);
+
+  bool all_passed = true;
+  std::vector<SummaryRow> rows;
+  for (const auto& r : results) {
+    rows.push_back(summary_row(r));
+    all_passed = all_passed && r.passed;
+  }
+  if (rank == 0) {
+    std::cout << '\n';
+    print_summary(std::cout, rows);
+    std::cout << "\nresults written to " << path << " (bramble show " << path << ")\n";
+    std::cout.flush();
+  }
+  return all_passed ? kExitOk : kExitVerification;
+}
+
+}  // namespace bramble

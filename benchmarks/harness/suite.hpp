@@ -1,0 +1,26 @@
+#pragma once
+// `bramble run`: the suite around the kernels. It discovers the nodes, collects the
+// context block, checks the output path before anything runs, runs the chosen kernels,
+// writes every finished result at once (atomically), and prints the summary.
+#include <mpi.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kernel_registry.hpp"
+
+namespace bramble {
+
+struct SuiteOptions {
+  std::string out;    // "" = results/bramble-<host>-<utc>.h5
+  std::string label;
+  bool quick = false;
+};
+
+// Returns the exit code (kExitVerification if any kernel failed verification).
+// Throws AgreedError on bad input.
+int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Kernel*>& kernels,
+              const std::vector<std::string>& argv);
+
+}  // namespace bramble

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages bramble needs (only those missing), then configures and
+# builds one CMake preset (default: release). Usage: scripts/setup.sh [release|ci|asan]
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+preset=${1:-release}
+
+packages=(g++ cmake ninja-build pkg-config git openmpi-bin libopenmpi-dev libopenblas-dev
+          libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+cd "$root"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j "$(nproc)"
