@@ -1,5 +1,6 @@
 #include "hpl_dat.hpp"
 
+#include <cctype>
 #include <sstream>
 
 #include "errors.hpp"
@@ -32,7 +33,8 @@ class LineReader {
     std::vector<T> out;
     for (std::size_t i = 0; i < count; ++i) {
       std::string token;
-      if (!(in >> token))
+      // A word or '#' starts the comment: fewer values than promised.
+      if (!(in >> token) || std::isalpha(static_cast<unsigned char>(token[0])) || token[0] == '#')
         fail(line, "expected " + std::to_string(count) + " value(s) for " + what + ", found " +
                        std::to_string(i) + " in \"" + text(line) + "\"");
       std::istringstream parse(token);
