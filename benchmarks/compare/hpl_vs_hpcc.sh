@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# bramble's HPL against the reference HPL in Debian's hpcc, same N, NB and P x Q, run one
+# after the other on the same ranks, with the DGEMM limit measured in the same script.
+#
+#   benchmarks/compare/hpl_vs_hpcc.sh [-r RANKS] [-p P -q Q] [-b "NB ..."] [-k ROUNDS] [N ...]
+#
+# Defaults: 2 ranks as 1 x 2, N = 4000 10000, NB = 192, 1 round. Each round runs hpcc and
+# then bramble; with -k K the table shows the best of K rounds for each, which tames a
+# noisy shared machine. With several NBs (-b "128 192 256") each NB gets a row. The DGEMM limit
+# is hpcc's StarDGEMM (every rank multiplying at once) times the rank count: the ceiling
+# any HPL can reach here. Judge by ratios: this machine is shared and noisy.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ranks=2 p=1 q=2 nbs="192" rounds=1
+while getopts "r:p:q:b:k:" opt; do
+  case $opt in
+    r) ranks=$OPTARG ;; p) p=$OPTARG ;; q) q=$OPTARG ;; b) nbs=$OPTARG ;; k) rounds=$OPTARG ;;
+    *) echo "usage: $0 [-r RANKS] [-p P -q Q] [-b \"NB ...\"] [N ...]"; exit 2 ;;
+  esac
+done
+shift $((OPTIND - 1))
+ns=${*:-"4000 10000"}
+
+if ! command -v hpcc >/dev/null; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q hpcc
+fi
+"$root/scripts/setup.sh" release >/dev/null
+. "$root/scripts/env.sh"
+bramble="$root/build/release/bramble"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+hpcc_input() {  # N NB P Q: HPL.dat lines plus hpcc's PTRANS tail
+  cat <<DAT
+HPLinpack benchmark input file
+written by bramble's hpl_vs_hpcc.sh
+HPL.out      output file name (if any)
+6            device out (6=stdout,7=stderr,file)
+1            # of problems sizes (N)
+$1           Ns
+1            # of NBs
+$2           NBs
+0            PMAP process mapping (0=Row-,1=Column-major)
+1            # of process grids (P x Q)
+$3           Ps
+$4           Qs
+16.0         threshold
+1            # of panel fact
+2            PFACTs (0=left, 1=Crout, 2=Right)
+1            # of recursive stopping criterium
+4            NBMINs (>= 1)
+1            # of panels in recursion
+2            NDIVs
+1            # of recursive panel fact.
+1            RFACTs (0=left, 1=Crout, 2=Right)
+1            # of broadcast
+1            BCASTs (0=1rg,1=1rM,2=2rg,3=2rM,4=Lng,5=LnM)
+1            # of lookahead depth
+1            DEPTHs (>=0)
+2            SWAP (0=bin-exch,1=long,2=mix)
+64           swapping threshold
+0            L1 in (0=transposed,1=no-transposed) form
+0            U  in (0=transposed,1=no-transposed) form
+1            Equilibration (0=no,1=yes)
+8            memory alignment in double (> 0)
+##### This line (no. 32) is ignored (it serves as a separator). ######
+0                               Number of additional problem sizes for PTRANS
+1200 10000 30000                values of N
+0                               number of additional blocking sizes for PTRANS
+40 9 8 13 13 20 16 32 64        values of NB
+DAT
+}
+
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
+     "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; $ranks ranks as ${p}x${q}"
+printf '%-7s %-5s %12s %14s %8s %14s %16s\n' N NB "hpcc Gflops" "bramble Gflops" ratio \
+       "DGEMM limit" "bramble/limit"
+for n in $ns; do
+  for nb in $nbs; do
+    hpcc_gflops=0 bramble_gflops=0 limit=0
+    for _ in $(seq "$rounds"); do
+      (cd "$work" && hpcc_input "$n" "$nb" "$p" "$q" > hpccinf.txt && rm -f hpccoutf.txt &&
+       mpirun -np "$ranks" hpcc > hpcc.log 2>&1)
+      h=$(awk -F= '/^HPL_Tflops=/ {printf "%.2f", $2 * 1000}' "$work/hpccoutf.txt")
+      l=$(awk -F= -v r="$ranks" '/^StarDGEMM_Gflops=/ {printf "%.2f", $2 * r}' "$work/hpccoutf.txt")
+      rm -f "$work/bramble.h5"
+      b=$(mpirun -np "$ranks" "$bramble" run hpl --n "$n" --nb "$nb" --p "$p" --q "$q" \
+            --out "$work/bramble.h5" | awk '/ rep 1: / {for (i = 1; i <= NF; ++i) if ($i == "Gflop/s,") print $(i-1)}')
+      hpcc_gflops=$(awk -v a="$hpcc_gflops" -v b="$h" 'BEGIN {print (b > a ? b : a)}')
+      bramble_gflops=$(awk -v a="$bramble_gflops" -v b="$b" 'BEGIN {print (b > a ? b : a)}')
+      limit=$(awk -v a="$limit" -v b="$l" 'BEGIN {print (b > a ? b : a)}')
+    done
+    awk -v n="$n" -v nb="$nb" -v h="$hpcc_gflops" -v b="$bramble_gflops" -v l="$limit" 'BEGIN {
+      printf "%-7s %-5s %12.2f %14.2f %7.3fx %14.2f %15.1f%%\n", n, nb, h, b, b / h, l, 100 * b / l }'
+  done
+done
+echo "best of $rounds round(s); bramble's BLAS core: $("$bramble" show "$work/bramble.h5" | awk '/BLAS core/ {print $3; exit}')"
