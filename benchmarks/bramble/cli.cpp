@@ -8,6 +8,7 @@
 
 #include "bramble/version.hpp"
 #include "collective.hpp"
+#include "comm_info.hpp"
 #include "result_reader.hpp"
 #include "result_schema.hpp"
 #include "suite.hpp"
@@ -16,15 +17,9 @@
 namespace bramble {
 namespace {
 
-int rank_in(MPI_Comm c) {
-  int r = 0;
-  MPI_Comm_rank(c, &r);
-  return r;
-}
-
 int show_file(MPI_Comm world, const std::string& path) {
   agree(world, [&] {
-    if (rank_in(world) == 0) print_result_file(std::cout, read_result_file(path));
+    if (comm_rank(world) == 0) print_result_file(std::cout, read_result_file(path));
   });
   return kExitOk;
 }
@@ -33,7 +28,7 @@ int show_file(MPI_Comm world, const std::string& path) {
 
 int run_cli(int argc, char** argv) {
   const MPI_Comm world = MPI_COMM_WORLD;
-  const bool rank0 = rank_in(world) == 0;
+  const bool rank0 = comm_rank(world) == 0;
 
   CLI::App app{"bramble: verified MPI benchmarks for small clusters, with results in HDF5"};
   app.name("bramble");
@@ -91,7 +86,7 @@ int run_cli(int argc, char** argv) {
     return e.exit_code();
   } catch (const std::exception& e) {
     // Not agreed: other ranks may be waiting in a collective. Abort them all rather than hang.
-    std::fprintf(stderr, "bramble: error on rank %d: %s\n", rank_in(world), e.what());
+    std::fprintf(stderr, "bramble: error on rank %d: %s\n", comm_rank(world), e.what());
     MPI_Abort(world, kExitInternal);
     return kExitInternal;
   }

@@ -1,5 +1,7 @@
 #include "collective.hpp"
 
+#include "comm_info.hpp"
+
 #include <climits>
 #include <string>
 
@@ -17,9 +19,7 @@ void agree(MPI_Comm comm, const std::function<void()>& step) {
     code = kExitInternal;
     message = std::string("internal error: ") + e.what();
   }
-  int rank = 0;
-  MPI_Comm_rank(comm, &rank);
-  int first_failed = code != kExitOk ? rank : INT_MAX;
+  int first_failed = code != kExitOk ? comm_rank(comm) : INT_MAX;
   MPI_Allreduce(MPI_IN_PLACE, &first_failed, 1, MPI_INT, MPI_MIN, comm);
   if (first_failed == INT_MAX) return;
 

@@ -13,17 +13,6 @@ class MpiSession {
   ~MpiSession() { MPI_Finalize(); }
   MpiSession(const MpiSession&) = delete;
   MpiSession& operator=(const MpiSession&) = delete;
-
-  static int rank(MPI_Comm comm = MPI_COMM_WORLD) {
-    int r = 0;
-    MPI_Comm_rank(comm, &r);
-    return r;
-  }
-  static int size(MPI_Comm comm = MPI_COMM_WORLD) {
-    int s = 0;
-    MPI_Comm_size(comm, &s);
-    return s;
-  }
 };
 
 }  // namespace bramble

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "collective.hpp"
+#include "comm_info.hpp"
 #include "result_writer.hpp"
 #include "run_metadata.hpp"
 #include "summary_table.hpp"
@@ -40,9 +41,7 @@ void warn_about_trust(const RunMetadata& m) {
 
 int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Kernel*>& kernels,
               const std::vector<std::string>& argv) {
-  int rank = 0, size = 0;
-  MPI_Comm_rank(world, &rank);
-  MPI_Comm_size(world, &size);
+  const int rank = comm_rank(world), size = comm_size(world);
   const Topology topology(world);
   const RunMetadata metadata = collect_metadata(topology, size, options.label, argv);
 
