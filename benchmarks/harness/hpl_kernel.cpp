@@ -69,7 +69,8 @@ void HplKernel::add_options(CLI::App& sub) {
   sub.add_option("--p", opt_.p, "Process rows P (with --q; default: most square P <= Q)")->check(CLI::PositiveNumber);
   sub.add_option("--q", opt_.q, "Process columns Q")->check(CLI::PositiveNumber);
   sub.add_option("--hpl-dat", opt_.hpl_dat, "Run the sweep an HPL.dat describes")
-      ->excludes(sub.get_option("--n"))->excludes(sub.get_option("--p"))->excludes(sub.get_option("--q"));
+      ->excludes(sub.get_option("--n"))->excludes(sub.get_option("--nb"))
+      ->excludes(sub.get_option("--p"))->excludes(sub.get_option("--q"));
   sub.add_option("--mem-fraction", opt_.mem_fraction,
                  "Share of the smallest node's available memory used when sizing N")
       ->check(CLI::Range(0.01, 0.95))->capture_default_str();
