@@ -40,6 +40,10 @@ int run_cli(int argc, char** argv) {
   run->add_option("--out", suite.out, "Result file (default results/bramble-<host>-<utc>.h5)");
   run->add_option("--label", suite.label, "Free text stored with the results");
   run->add_flag("--quick", suite.quick, "Use each kernel's quick default size");
+  run->add_option("--progress", suite.progress,
+                  "Progress line on stderr: auto (when stderr is a terminal), on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
   run->require_subcommand(1, 1);
 
   auto kernels = all_kernels();

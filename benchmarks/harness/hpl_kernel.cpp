@@ -157,7 +157,7 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
   std::vector<double> phase_sum(hpl::kLuPhaseCount, 0.0);
   for (int rep = 0; rep < opt_.reps; ++rep) {
     hpl::generate_system(*a, opt_.seed);
-    ProgressMeter progress(rank0, "hpl " + r.problem, hpl::hpl_flops(c.n));
+    ProgressMeter progress(ctx.show_progress, "hpl " + r.problem, hpl::hpl_flops(c.n));
     LuPhaseTimer timer(&progress);
     MPI_Barrier(ctx.world);
     const double t0 = MPI_Wtime();

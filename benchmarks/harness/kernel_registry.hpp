@@ -23,6 +23,7 @@ struct RunContext {
   MPI_Comm world = MPI_COMM_WORLD;
   const Topology* topology = nullptr;
   bool quick = false;                              // a small default size for a quick look
+  bool show_progress = false;                      // true on rank 0 only, when wanted
   std::function<void(const KernelResult&)> record;  // collective: every rank calls it
 };
 

@@ -1,14 +1,13 @@
 #include "progress_meter.hpp"
 
 #include <mpi.h>
-#include <unistd.h>
 
 #include <cstdio>
 
 namespace bramble {
 
-ProgressMeter::ProgressMeter(bool is_rank0, std::string label, double total_flops)
-    : enabled_(is_rank0 && isatty(STDERR_FILENO)),
+ProgressMeter::ProgressMeter(bool enabled, std::string label, double total_flops)
+    : enabled_(enabled),
       label_(std::move(label)),
       total_flops_(total_flops),
       start_(MPI_Wtime()),

@@ -1,6 +1,7 @@
 #include "suite.hpp"
 
 #include <cblas.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <ctime>
@@ -63,6 +64,8 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
   context.world = world;
   context.topology = &topology;
   context.quick = options.quick;
+  context.show_progress =
+      rank == 0 && (options.progress == "on" || (options.progress == "auto" && isatty(STDERR_FILENO)));
   context.record = [&](const KernelResult& r) {
     results.push_back(r);
     agree(world, [&] {

@@ -16,6 +16,9 @@ struct SuiteOptions {
   std::string out;    // "" = results/bramble-<host>-<utc>.h5
   std::string label;
   bool quick = false;
+  // "auto": progress on rank 0's stderr when it is a terminal. Under mpirun stderr is a
+  // pipe to mpirun, so it cannot be told: "on" forces the display there.
+  std::string progress = "auto";
 };
 
 // Returns the exit code (kExitVerification if any kernel failed verification).
