@@ -1,0 +1,151 @@
+// Stencil kernel on 1, 2 and 4 ranks: ghost cells filled from neighbours (uneven splits),
+// the closed-form decay, bitwise agreement with the frozen reference whatever the grid,
+// and overlap on/off giving identical fields.
+#include <gtest/gtest.h>
+#include <mpi.h>
+
+#include <cstring>
+#include <tuple>
+
+#include "stencil/box.hpp"
+#include "stencil/checksum.hpp"
+#include "stencil/heat_mode.hpp"
+#include "stencil/heat_solver.hpp"
+#include "stencil/stencil_ref.hpp"
+
+namespace bramble::stencil {
+namespace {
+
+// A value that names its global point, never zero.
+double tag(std::int64_t x, std::int64_t y, std::int64_t z) { return 1.0 + x + 1000.0 * y + 1e6 * z; }
+
+// What a ghost at global coordinates g must hold: the neighbour's value inside the grid,
+// the odd reflection outside it.
+double expected_ghost(const Domain& d, std::array<std::int64_t, 3> g) {
+  double sign = 1.0;
+  for (int a = 0; a < d.dims(); ++a) {
+    const std::int64_t n = d.global()[a];
+    if (g[a] == -1 || g[a] == n) return 0.0;
+    if (g[a] < -1) { g[a] = -2 - g[a]; sign = -sign; }
+    if (g[a] > n) { g[a] = 2 * n - g[a]; sign = -sign; }
+  }
+  return sign * tag(g[0], g[1], g[2]);
+}
+
+class HaloTest : public ::testing::TestWithParam<std::tuple<int, int, Extent>> {};
+
+TEST_P(HaloTest, EveryFaceGhostComesFromTheRightPlace) {
+  const auto [dims, radius, n] = GetParam();
+  Domain d(MPI_COMM_WORLD, dims, n, radius);
+  std::vector<double> f(d.array_size(), -12345.0);
+  const Box all = whole(d);
+  for (std::int64_t z = 0; z < all.hi[2]; ++z)
+    for (std::int64_t y = 0; y < all.hi[1]; ++y)
+      for (std::int64_t x = 0; x < all.hi[0]; ++x)
+        f[d.index(x, y, z)] = tag(d.offset()[0] + x, d.offset()[1] + y, d.offset()[2] + z);
+  HaloExchange halo(d);
+  halo.start(f.data());
+  halo.wait();
+  halo.finish(f.data());
+  int checked = 0;
+  for (int a = 0; a < dims; ++a)
+    for (int side = 0; side < 2; ++side) {
+      Box g = all;  // the face ghost layer: every other axis over my interior
+      g.lo[a] = side == 0 ? -radius : d.local()[a];
+      g.hi[a] = side == 0 ? 0 : d.local()[a] + radius;
+      for (std::int64_t z = g.lo[2]; z < g.hi[2]; ++z)
+        for (std::int64_t y = g.lo[1]; y < g.hi[1]; ++y)
+          for (std::int64_t x = g.lo[0]; x < g.hi[0]; ++x) {
+            const std::array<std::int64_t, 3> global{d.offset()[0] + x, d.offset()[1] + y, d.offset()[2] + z};
+            ASSERT_EQ(f[d.index(x, y, z)], expected_ghost(d, global))
+                << "ghost at local (" << x << "," << y << "," << z << ") axis " << a << " side " << side;
+            ++checked;
+          }
+    }
+  EXPECT_GT(checked, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    UnevenSplits, HaloTest,
+    ::testing::Values(std::make_tuple(2, 1, Extent{13, 11, 1}), std::make_tuple(2, 2, Extent{9, 17, 1}),
+                      std::make_tuple(2, 4, Extent{10, 19, 1}), std::make_tuple(3, 1, Extent{7, 9, 5}),
+                      std::make_tuple(3, 2, Extent{6, 11, 9})));
+
+struct SolveResult {
+  std::vector<double> interior;  // my points, in local x-fastest order
+  std::uint64_t checksum;
+  double error, tolerance;
+};
+
+SolveResult run_solver(int dims, int radius, Extent n, std::int64_t steps, bool overlap) {
+  Domain d(MPI_COMM_WORLD, dims, n, radius);
+  const Coefficients k = make_coefficients(dims, radius);
+  HeatSolver solver(d, k, overlap);
+  set_mode(d, solver.field());
+  StencilObserver quiet;
+  for (std::int64_t s = 0; s < steps; ++s) solver.step(quiet);
+  SolveResult r{{}, field_checksum(d, solver.field()), mode_error(d, k, solver.field(), steps), mode_tolerance(k, steps)};
+  // Compare against the reference by global position.
+  const std::vector<double> ref = reference_run(dims, radius, n[0], n[1], n[2], steps);
+  const Box all = whole(d);
+  std::int64_t mismatches = 0;
+  for (std::int64_t z = 0; z < all.hi[2]; ++z)
+    for (std::int64_t y = 0; y < all.hi[1]; ++y)
+      for (std::int64_t x = 0; x < all.hi[0]; ++x) {
+        const double mine = solver.field()[d.index(x, y, z)];
+        const std::size_t g = static_cast<std::size_t>(((d.offset()[2] + z) * n[1] + d.offset()[1] + y) * n[0] +
+                                                       d.offset()[0] + x);
+        mismatches += std::memcmp(&mine, &ref[g], sizeof mine) != 0;
+        r.interior.push_back(mine);
+      }
+  EXPECT_EQ(mismatches, 0) << "points differing from the frozen reference (bitwise)";
+  return r;
+}
+
+class StencilRunTest : public ::testing::TestWithParam<std::tuple<int, int, Extent>> {};
+
+TEST_P(StencilRunTest, DecaysAsTheSineModeAndMatchesTheReferenceBitForBit) {
+  const auto [dims, radius, n] = GetParam();
+  const SolveResult overlapped = run_solver(dims, radius, n, 12, true);
+  EXPECT_LE(overlapped.error, overlapped.tolerance);
+  EXPECT_GT(overlapped.tolerance, 0.0);
+  const SolveResult plain = run_solver(dims, radius, n, 12, false);
+  EXPECT_EQ(plain.checksum, overlapped.checksum);
+  ASSERT_EQ(plain.interior.size(), overlapped.interior.size());
+  EXPECT_EQ(std::memcmp(plain.interior.data(), overlapped.interior.data(), plain.interior.size() * sizeof(double)), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Variants, StencilRunTest,
+    ::testing::Values(std::make_tuple(2, 1, Extent{31, 27, 1}), std::make_tuple(2, 2, Extent{23, 30, 1}),
+                      std::make_tuple(2, 3, Extent{25, 26, 1}), std::make_tuple(2, 4, Extent{33, 21, 1}),
+                      std::make_tuple(3, 1, Extent{13, 11, 9}), std::make_tuple(3, 2, Extent{10, 12, 14})));
+
+TEST(StencilChecks, ACorruptedFieldFailsTheModeCheckAndChangesTheChecksum) {
+  Domain d(MPI_COMM_WORLD, 2, Extent{20, 20, 1}, 1);
+  const Coefficients k = make_coefficients(2, 1);
+  HeatSolver solver(d, k, true);
+  set_mode(d, solver.field());
+  StencilObserver quiet;
+  for (int s = 0; s < 5; ++s) solver.step(quiet);
+  const std::uint64_t before = field_checksum(d, solver.field());
+  int rank = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  if (rank == 0) solver.field()[d.index(1, 1, 0)] += 1e-9;
+  EXPECT_GT(mode_error(d, k, solver.field(), 5), mode_tolerance(k, 5));
+  EXPECT_NE(field_checksum(d, solver.field()), before);
+}
+
+TEST(StencilChecks, ChecksumIgnoresTheProcessGridButNotTheValues) {
+  // The checksum of the reference field, computed as if on one rank, equals the distributed one.
+  const SolveResult r = run_solver(2, 1, Extent{17, 15, 1}, 4, true);
+  Domain one(MPI_COMM_SELF, 2, Extent{17, 15, 1}, 1);
+  std::vector<double> f(one.array_size(), 0.0);
+  const std::vector<double> ref = reference_run(2, 1, 17, 15, 1, 4);
+  for (std::int64_t y = 0; y < 15; ++y)
+    for (std::int64_t x = 0; x < 17; ++x) f[one.index(x, y, 0)] = ref[static_cast<std::size_t>(y * 17 + x)];
+  EXPECT_EQ(field_checksum(one, f.data()), r.checksum);
+}
+
+}  // namespace
+}  // namespace bramble::stencil
