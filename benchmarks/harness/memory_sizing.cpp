@@ -5,17 +5,10 @@
 #include <vector>
 
 #include "errors.hpp"
+#include "format_units.hpp"
 #include "hpl/dist_matrix.hpp"
 
 namespace bramble {
-namespace {
-std::string gib(double bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f GiB", bytes / double(1LL << 30));
-  return buf;
-}
-}  // namespace
-
 std::int64_t n_from_memory(std::int64_t min_available_bytes, int nodes, double fraction, int nb) {
   const double bytes = double(min_available_bytes) * fraction * nodes;
   const auto n = static_cast<std::int64_t>(std::sqrt(bytes / sizeof(double)));

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "collective.hpp"
+#include "format_units.hpp"
 #include "comm_info.hpp"
 #include "phase_timer.hpp"
 #include "stencil/checksum.hpp"
@@ -15,12 +16,6 @@ namespace bramble {
 namespace {
 
 constexpr const char* kAxis = "xyz";
-
-std::string gib(double bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f GiB", bytes / double(1LL << 30));
-  return buf;
-}
 
 // Global extents from the options: --nx/--ny/--nz override --n; --weak multiplies the
 // per-rank size by the process grid.
@@ -43,7 +38,7 @@ void StencilKernel::add_options(CLI::App& sub) {
   sub.add_option("--nz", opt_.nz, "Grid extent along z (3D)")->check(CLI::PositiveNumber);
   sub.add_option("--radius", opt_.radius, "Star stencil radius 1-4 (1: 5-point 2D, 7-point 3D)")
       ->check(CLI::Range(1, stencil::kMaxRadius))->capture_default_str();
-  sub.add_option("--steps", opt_.steps, "Timed steps (default 100 in 2D, 50 in 3D; 20 with --quick)")
+  sub.add_option("--steps", opt_.steps, "Timed steps (default 100 in 2D, 50 in 3D and with --quick)")
       ->check(CLI::PositiveNumber);
   sub.add_flag("--weak", opt_.weak, "Sizes are per rank (weak scaling) instead of global");
   sub.add_flag("--no-overlap", opt_.no_overlap, "Wait for the halo before updating anything");
@@ -54,7 +49,7 @@ void StencilKernel::run(RunContext& ctx) {
   // setup
   const auto procs = stencil::Domain::process_grid(ranks, opt_.dims);
   const stencil::Extent global = global_extent(opt_, ctx.quick, procs);
-  const std::int64_t steps = opt_.steps ? opt_.steps : (ctx.quick ? 20 : (opt_.dims == 2 ? 100 : 50));
+  const std::int64_t steps = opt_.steps ? opt_.steps : (ctx.quick || opt_.dims == 3 ? 50 : 100);
   const stencil::Coefficients k = stencil::make_coefficients(opt_.dims, opt_.radius);
 
   // validate: before any allocation, every rank checks its own share.

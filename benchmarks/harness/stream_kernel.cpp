@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "collective.hpp"
+#include "format_units.hpp"
 #include "comm_info.hpp"
 #include "stream/stream.hpp"
 
@@ -24,18 +25,6 @@ namespace {
 
 using stream::kOpCount;
 constexpr auto kOps = stream::kOps;
-
-std::string gib(double bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f GiB", bytes / double(1LL << 30));
-  return buf;
-}
-
-std::string mib(double bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / double(1 << 20));
-  return buf;
-}
 
 std::string read_trimmed(const std::filesystem::path& path) {
   std::ifstream in(path);
