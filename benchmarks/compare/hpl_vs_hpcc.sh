@@ -21,56 +21,14 @@ done
 shift $((OPTIND - 1))
 ns=${*:-"4000 10000"}
 
-if ! command -v hpcc >/dev/null; then
-  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-  $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q hpcc
-fi
+. "$root/benchmarks/compare/hpcc_input.sh"
+ensure_hpcc
 "$root/scripts/setup.sh" release >/dev/null
 . "$root/scripts/env.sh"
 bramble="$root/build/release/bramble"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-hpcc_input() {  # N NB P Q: HPL.dat lines plus hpcc's PTRANS tail
-  cat <<DAT
-HPLinpack benchmark input file
-written by bramble's hpl_vs_hpcc.sh
-HPL.out      output file name (if any)
-6            device out (6=stdout,7=stderr,file)
-1            # of problems sizes (N)
-$1           Ns
-1            # of NBs
-$2           NBs
-0            PMAP process mapping (0=Row-,1=Column-major)
-1            # of process grids (P x Q)
-$3           Ps
-$4           Qs
-16.0         threshold
-1            # of panel fact
-2            PFACTs (0=left, 1=Crout, 2=Right)
-1            # of recursive stopping criterium
-4            NBMINs (>= 1)
-1            # of panels in recursion
-2            NDIVs
-1            # of recursive panel fact.
-1            RFACTs (0=left, 1=Crout, 2=Right)
-1            # of broadcast
-1            BCASTs (0=1rg,1=1rM,2=2rg,3=2rM,4=Lng,5=LnM)
-1            # of lookahead depth
-1            DEPTHs (>=0)
-2            SWAP (0=bin-exch,1=long,2=mix)
-64           swapping threshold
-0            L1 in (0=transposed,1=no-transposed) form
-0            U  in (0=transposed,1=no-transposed) form
-1            Equilibration (0=no,1=yes)
-8            memory alignment in double (> 0)
-##### This line (no. 32) is ignored (it serves as a separator). ######
-0                               Number of additional problem sizes for PTRANS
-1200 10000 30000                values of N
-0                               number of additional blocking sizes for PTRANS
-40 9 8 13 13 20 16 32 64        values of NB
-DAT
-}
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
      "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; $ranks ranks as ${p}x${q}"

@@ -49,48 +49,11 @@ awk -v a="$mlups" -v b="$mlups1" -v r="$ranks" 'BEGIN {
   printf "%-34s %9.1f%%   (%s MLUP/s on 1 rank)\n", "strong scaling 1 -> " r " ranks", 100 * a / (r * b), b }'
 
 if [ "$hpcc" = 1 ]; then
-  command -v hpcc >/dev/null || { sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo;
-    $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q hpcc; }
+  . "$root/benchmarks/compare/hpcc_input.sh"
+  ensure_hpcc
   # hpcc sizes STREAM's arrays from the HPL problem's memory; N=8000 gives arrays of
   # about 8000^2/3 doubles per process, far beyond cache.
-  cat > "$work/hpccinf.txt" <<DAT
-HPLinpack benchmark input file
-written by bramble's stencil_vs_stream.sh
-HPL.out      output file name (if any)
-6            device out (6=stdout,7=stderr,file)
-1            # of problems sizes (N)
-8000         Ns
-1            # of NBs
-192          NBs
-0            PMAP process mapping (0=Row-,1=Column-major)
-1            # of process grids (P x Q)
-1            Ps
-$ranks       Qs
-16.0         threshold
-1            # of panel fact
-2            PFACTs (0=left, 1=Crout, 2=Right)
-1            # of recursive stopping criterium
-4            NBMINs (>= 1)
-1            # of panels in recursion
-2            NDIVs
-1            # of recursive panel fact.
-1            RFACTs (0=left, 1=Crout, 2=Right)
-1            # of broadcast
-1            BCASTs (0=1rg,1=1rM,2=2rg,3=2rM,4=Lng,5=LnM)
-1            # of lookahead depth
-1            DEPTHs (>=0)
-2            SWAP (0=bin-exch,1=long,2=mix)
-64           swapping threshold
-0            L1 in (0=transposed,1=no-transposed) form
-0            U  in (0=transposed,1=no-transposed) form
-1            Equilibration (0=no,1=yes)
-8            memory alignment in double (> 0)
-##### This line (no. 32) is ignored (it serves as a separator). ######
-0                               Number of additional problem sizes for PTRANS
-1200 10000 30000                values of N
-0                               number of additional blocking sizes for PTRANS
-40 9 8 13 13 20 16 32 64        values of NB
-DAT
+  hpcc_input 8000 192 1 "$ranks" > "$work/hpccinf.txt"
   (cd "$work" && mpirun -np "$ranks" hpcc > hpcc.log 2>&1)
   star=$(awk -F= '/^StarSTREAM_Triad=/ {print $2}' "$work/hpccoutf.txt")
   t=$(mpirun -np "$ranks" "$bramble" run stream --out "$work/r.h5" | awk '/^Triad:/ {print $2}')

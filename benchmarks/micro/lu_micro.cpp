@@ -49,12 +49,3 @@ void BM_PanelFactor(benchmark::State& state) {
 BENCHMARK(BM_PanelFactor)->Arg(64)->Arg(128)->Arg(192)->Arg(256)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-int main(int argc, char** argv) {
-  MPI_Init(&argc, &argv);
-  benchmark::Initialize(&argc, argv);
-  if (!benchmark::ReportUnrecognizedArguments(argc, argv)) benchmark::RunSpecifiedBenchmarks();
-  benchmark::Shutdown();
-  MPI_Finalize();
-  return 0;
-}
