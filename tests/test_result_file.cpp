@@ -59,6 +59,7 @@ class ResultFileTest : public ::testing::Test {
     r.verification = {{"scaled_residual", 0.0123}, {"threshold", 16.0}};
     r.passed = true;
     r.phase_names = {"a", "b"};
+    r.phase_description = "seconds, summed";
     r.phase_seconds = {1, 2, 3, 4, 5, 6};
     r.ranks = 3;
     return r;
@@ -122,6 +123,7 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   EXPECT_EQ(text(k.verification, "threshold"), "16");
   EXPECT_EQ(k.rep_seconds, (std::vector<double>{0.5, 0.25}));
   EXPECT_EQ(k.phase_names, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(k.phase_description, "seconds, summed");
   EXPECT_EQ(k.phase_seconds, (std::vector<double>{1, 2, 3, 4, 5, 6}));
 }
 

@@ -213,6 +213,7 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
                     {"eps", worst_norms.eps},
                     {"formula", std::string("||Ax-b||_inf / (eps (||A||_inf ||x||_inf + ||b||_inf) N)")}};
   r.phase_names.assign(std::begin(hpl::kLuPhaseNames), std::end(hpl::kLuPhaseNames));
+  r.phase_description = "seconds, summed over repetitions";
   r.phase_seconds.resize(static_cast<std::size_t>(r.ranks) * hpl::kLuPhaseCount);
   MPI_Allgather(phase_sum.data(), hpl::kLuPhaseCount, MPI_DOUBLE, r.phase_seconds.data(),
                 hpl::kLuPhaseCount, MPI_DOUBLE, ctx.world);

@@ -27,6 +27,7 @@ struct KernelResult {
   std::vector<NamedValue> verification;  // residuals, thresholds
   bool passed = false;
   std::vector<std::string> phase_names;  // per-rank time split
+  std::string phase_description;         // what the split's numbers are ("summed over ...")
   std::vector<double> phase_seconds;     // ranks x phases, row-major
   int ranks = 0;
 

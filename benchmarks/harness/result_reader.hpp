@@ -14,6 +14,7 @@ struct KernelRecord {
   std::vector<NamedValue> attrs, parameters, figures, verification;
   std::vector<double> rep_seconds;
   std::vector<std::string> phase_names;
+  std::string phase_description;
   std::vector<double> phase_seconds;  // ranks x phases
 };
 

@@ -75,6 +75,7 @@ void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r)
   h5::write_dataset(k, "phase_seconds", r.phase_seconds, {ranks, phases});
   h5::Handle ds = h5::Handle(H5Dopen2(k, "phase_seconds", H5P_DEFAULT), H5Dclose);
   h5::write_attr(ds, "phase_names", r.phase_names);
+  h5::write_attr(ds, "description", r.phase_description);
 }
 
 void sync_file(const std::string& path) {

@@ -122,6 +122,7 @@ void StencilKernel::run(RunContext& ctx) {
                     {"mode_eigenvalue", stencil::mode_eigenvalue(domain, k)},
                     {"checksum", checksum}};
   r.phase_names.assign(std::begin(stencil::kStencilPhaseNames), std::end(stencil::kStencilPhaseNames));
+  r.phase_description = "seconds, summed over the timed steps";
   r.phase_seconds.resize(static_cast<std::size_t>(ranks) * stencil::kStencilPhaseCount);
   MPI_Allgather(timer.seconds().data(), stencil::kStencilPhaseCount, MPI_DOUBLE, r.phase_seconds.data(),
                 stencil::kStencilPhaseCount, MPI_DOUBLE, ctx.world);

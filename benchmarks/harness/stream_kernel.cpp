@@ -262,6 +262,7 @@ KernelResult StreamKernel::run_case(const RunContext& ctx, const StreamCase& c) 
                       {"formula", std::string("mean_j |x_j - x_expected| / |x_expected|, worst rank; x_expected "
                                               "replays the scalar recurrence")}};
   res.phase_names.assign(stream::kOpNames.begin(), stream::kOpNames.end());
+  res.phase_description = "seconds, each kernel's best timed iteration";
   res.phase_seconds = rank_best;
 
   if (rank == 0) {

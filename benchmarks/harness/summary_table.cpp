@@ -61,7 +61,7 @@ void print_phases(std::ostream& out, const KernelRecord& k) {
     rows.push_back({std::to_string(r)});
     for (std::size_t p = 0; p < phases; ++p) rows.back().push_back(fixed(k.phase_seconds[r * phases + p], 3));
   }
-  out << "    time split per rank (all repetitions):\n";
+  out << "    time split per rank" << (k.phase_description.empty() ? "" : " (" + k.phase_description + ")") << ":\n";
   print_table(out, rows, "      ");
 }
 
