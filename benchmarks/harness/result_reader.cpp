@@ -38,7 +38,8 @@ KernelRecord read_kernel(hid_t kernels, const std::string& name) {
   k.phase_seconds = h5::read_dataset(g, "phase_seconds");
   h5::Handle ds(H5Dopen2(g, "phase_seconds", H5P_DEFAULT), H5Dclose);
   k.phase_names = h5::read_string_list_attr(ds, "phase_names");
-  if (const Value* v = find_value(h5::read_attrs(ds), "description"); v && std::holds_alternative<std::string>(*v))
+  const std::vector<NamedValue> ds_attrs = h5::read_attrs(ds);
+  if (const Value* v = find_value(ds_attrs, "description"); v && std::holds_alternative<std::string>(*v))
     k.phase_description = std::get<std::string>(*v);
   return k;
 }
