@@ -8,7 +8,7 @@
 #
 # Defaults: 2 ranks, 3 rounds (best of each figure), a 8192 x 8192 grid (1 GiB for both
 # arrays), 50 steps. The shared machine is noisy: rounds alternate the runs, and the table
-# shows the best of each.
+# shows the best of each. hpcc runs all its tests each round (about a minute at N=8000).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ranks=2 rounds=3 edge=8192 hpcc=1
@@ -54,10 +54,13 @@ if [ "$hpcc" = 1 ]; then
   # hpcc sizes STREAM's arrays from the HPL problem's memory; N=8000 gives arrays of
   # about 8000^2/3 doubles per process, far beyond cache.
   hpcc_input 8000 192 1 "$ranks" > "$work/hpccinf.txt"
-  (cd "$work" && mpirun -np "$ranks" hpcc > hpcc.log 2>&1)
-  star=$(awk -F= '/^StarSTREAM_Triad=/ {print $2}' "$work/hpccoutf.txt")
-  t=$(mpirun -np "$ranks" "$bramble" run stream --out "$work/r.h5" | awk '/^Triad:/ {print $2}')
-  triad=$(best "$triad" "$t")
+  star=0
+  for _ in $(seq "$rounds"); do  # alternate hpcc and bramble, best of each
+    (cd "$work" && rm -f hpccoutf.txt && mpirun -np "$ranks" hpcc > hpcc.log 2>&1)
+    star=$(best "$star" "$(awk -F= '/^StarSTREAM_Triad=/ {print $2}' "$work/hpccoutf.txt")")
+    t=$(mpirun -np "$ranks" "$bramble" run stream --out "$work/r.h5" | awk '/^Triad:/ {print $2}')
+    triad=$(best "$triad" "$t")
+  done
   awk -v s="$star" -v r="$ranks" -v b="$triad" 'BEGIN {
     printf "%-34s %10.2f GB/s (%.2f per process x %d)\n", "hpcc StarSTREAM triad", s * r, s, r
     printf "%-34s %9.3fx\n", "bramble triad / hpcc StarSTREAM", b / (s * r) }'
