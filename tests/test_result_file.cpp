@@ -148,6 +148,28 @@ TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {
     EXPECT_EQ(entry.path().filename(), "r.h5");
 }
 
+TEST_F(ResultFileTest, NewRunsNeverClashWithExistingGroups) {
+  ResultWriter(path_, metadata("first")).append(result(1));
+  {  // a gap: the only run is run-0001, so "one run present" must not pick run-0001 again
+    h5::Handle f = h5::open_file(path_, true);
+    h5::Handle runs = h5::open_group(f, "runs");
+    ASSERT_GE(H5Lmove(runs, "run-0000", runs, "run-0001", H5P_DEFAULT, H5P_DEFAULT), 0);
+  }
+  ResultWriter(path_, metadata("second")).append(result(2));
+  {  // and a group that is not a run
+    h5::Handle f = h5::open_file(path_, true);
+    h5::create_group(h5::open_group(f, "runs"), "notes");
+  }
+  ResultWriter(path_, metadata("third")).append(result(3));
+  const ResultFileContents c = read_result_file(path_);
+  ASSERT_EQ(c.runs.size(), 3u);  // "notes" is not a run-NNNN group: skipped
+  EXPECT_EQ(c.runs[0].group, "run-0001");
+  EXPECT_EQ(c.runs[1].group, "run-0002");
+  EXPECT_EQ(text(c.runs[1].attrs, "label"), "second");
+  EXPECT_EQ(c.runs[2].group, "run-0003");
+  EXPECT_EQ(text(c.runs[2].attrs, "label"), "third");
+}
+
 TEST_F(ResultFileTest, FailedVerificationIsRecorded) {
   KernelResult r = result(1);
   r.passed = false;

@@ -50,6 +50,10 @@ Handle open_group(hid_t parent, const std::string& name) {
   return Handle(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "open group " + name), H5Gclose);
 }
 
+Handle open_dataset(hid_t parent, const std::string& name) {
+  return Handle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
+}
+
 bool exists(hid_t parent, const std::string& name) {
   return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0;
 }
@@ -173,7 +177,7 @@ void write_dataset(hid_t parent, const std::string& name, const std::vector<doub
 }
 
 std::vector<double> read_dataset(hid_t parent, const std::string& name, std::vector<hsize_t>* dims) {
-  Handle d(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
+  Handle d = open_dataset(parent, name);
   Handle space(H5Dget_space(d), H5Sclose);
   const int rank = H5Sget_simple_extent_ndims(space);
   std::vector<hsize_t> shape(static_cast<std::size_t>(std::max(rank, 0)));

@@ -30,6 +30,7 @@ class Handle {
   Handle& operator=(const Handle&) = delete;
   hid_t get() const { return id_; }
   operator hid_t() const { return id_; }  // NOLINT: reads naturally in H5 calls
+  hid_t release() { return std::exchange(id_, H5I_INVALID_HID); }  // caller closes it
   void reset() {
     if (id_ >= 0 && closer_) closer_(id_);
     id_ = H5I_INVALID_HID;
@@ -46,6 +47,7 @@ Handle create_file(const std::string& path);
 Handle open_file(const std::string& path, bool writable);  // throws IoError if it can't
 Handle create_group(hid_t parent, const std::string& name);
 Handle open_group(hid_t parent, const std::string& name);
+Handle open_dataset(hid_t parent, const std::string& name);
 bool exists(hid_t parent, const std::string& name);
 std::vector<std::string> children(hid_t group);  // in name order
 

@@ -36,7 +36,7 @@ KernelRecord read_kernel(hid_t kernels, const std::string& name) {
   k.verification = h5::read_attrs(h5::open_group(g, "verification"));
   k.rep_seconds = h5::read_dataset(g, "rep_seconds");
   k.phase_seconds = h5::read_dataset(g, "phase_seconds");
-  h5::Handle ds(H5Dopen2(g, "phase_seconds", H5P_DEFAULT), H5Dclose);
+  h5::Handle ds = h5::open_dataset(g, "phase_seconds");
   k.phase_names = h5::read_string_list_attr(ds, "phase_names");
   const std::vector<NamedValue> ds_attrs = h5::read_attrs(ds);
   if (const Value* v = find_value(ds_attrs, "description"); v && std::holds_alternative<std::string>(*v))
@@ -57,6 +57,7 @@ ResultFileContents read_result_file(const std::string& path) {
     }
     h5::Handle runs = h5::open_group(file, "runs");
     for (const auto& run_name : h5::children(runs)) {
+      if (run_name.rfind("run-", 0) != 0) continue;  // someone else's group: not ours to read
       RunRecord run;
       run.group = run_name;
       h5::Handle rg = h5::open_group(runs, run_name);

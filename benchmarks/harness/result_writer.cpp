@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -73,17 +74,28 @@ void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r)
   const hsize_t phases = r.phase_names.size();
   const hsize_t ranks = phases ? r.phase_seconds.size() / phases : 0;
   h5::write_dataset(k, "phase_seconds", r.phase_seconds, {ranks, phases});
-  h5::Handle ds = h5::Handle(H5Dopen2(k, "phase_seconds", H5P_DEFAULT), H5Dclose);
+  h5::Handle ds = h5::open_dataset(k, "phase_seconds");
   h5::write_attr(ds, "phase_names", r.phase_names);
   h5::write_attr(ds, "description", r.phase_description);
 }
 
-void sync_file(const std::string& path) {
+// Flushes a file (or directory) to stable storage; a failure here must stop the rename.
+void sync_path(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
+  if (fd < 0 || ::fsync(fd) != 0) {
+    if (fd >= 0) ::close(fd);
+    throw IoError("cannot flush " + path + " to disk");
   }
+  ::close(fd);
+}
+
+// The first free run-NNNN: one past the highest present, so gaps never cause a clash.
+std::string next_run_name(hid_t runs) {
+  std::size_t next = 0;
+  for (const auto& name : h5::children(runs))
+    if (name.rfind("run-", 0) == 0) next = std::max(next, std::stoul(name.substr(4)) + 1);
+  while (h5::exists(runs, numbered("run-", next, 4))) ++next;
+  return numbered("run-", next, 4);
 }
 
 }  // namespace
@@ -126,18 +138,22 @@ void ResultWriter::append(const KernelResult& result) {
       h5::create_group(file, "runs");
     }
     h5::Handle runs = h5::open_group(file, "runs");
-    if (run_group_.empty()) {
-      run_group_ = numbered("run-", h5::children(runs).size(), 4);
-      write_run(runs, run_group_, metadata_);
+    std::string run_group = run_group_;
+    if (run_group.empty()) {
+      run_group = next_run_name(runs);
+      write_run(runs, run_group, metadata_);
     }
-    h5::Handle kernels = h5::open_group(h5::open_group(runs, run_group_), "kernels");
+    h5::Handle kernels = h5::open_group(h5::open_group(runs, run_group), "kernels");
     write_kernel(kernels, numbered("", kernels_written_, 3) + "-" + result.kernel, result);
     kernels.reset();
     runs.reset();
     if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw IoError("HDF5: cannot flush " + tmp);
-    file.reset();
-    sync_file(tmp);
+    if (H5Fclose(file.release()) < 0) throw IoError("HDF5: cannot close " + tmp);
+    sync_path(tmp);
     fs::rename(tmp, path_);
+    const fs::path dir = fs::path(path_).has_parent_path() ? fs::path(path_).parent_path() : fs::path(".");
+    sync_path(dir.string());  // make the rename itself durable
+    run_group_ = run_group;
   } catch (const fs::filesystem_error& e) {
     fs::remove(tmp, ec);
     throw IoError(std::string("cannot write results to ") + path_ + ": " + e.code().message());

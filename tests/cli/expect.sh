@@ -11,7 +11,7 @@ set -u
 ranks=$1 want=$2 regex=$3
 shift 3
 once=0 absent="" unchanged=""
-while [ "$1" != "--" ]; do
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do
   case $1 in
     --once) once=1; shift ;;
     --absent) absent=$2; shift 2 ;;
@@ -19,6 +19,7 @@ while [ "$1" != "--" ]; do
     *) echo "expect.sh: bad option $1"; exit 99 ;;
   esac
 done
+[ $# -gt 0 ] || { echo "expect.sh: missing -- before the bramble arguments"; exit 99; }
 shift
 before=""
 [ -n "$unchanged" ] && before=$(sha256sum "$unchanged")
