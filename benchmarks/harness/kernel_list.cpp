@@ -1,5 +1,6 @@
 #include "hpl_kernel.hpp"
 #include "kernel_registry.hpp"
+#include "render_kernel.hpp"
 #include "stencil_kernel.hpp"
 #include "stream_kernel.hpp"
 
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<Kernel>> all_kernels() {
   kernels.push_back(std::make_unique<HplKernel>());
   kernels.push_back(std::make_unique<StreamKernel>());
   kernels.push_back(std::make_unique<StencilKernel>());
+  kernels.push_back(std::make_unique<RenderKernel>());
   return kernels;
 }
 

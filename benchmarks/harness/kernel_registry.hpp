@@ -24,6 +24,8 @@ struct RunContext {
   const Topology* topology = nullptr;
   bool quick = false;                              // a small default size for a quick look
   bool show_progress = false;                      // true on rank 0 only, when wanted
+  std::string output_stem;                         // result file path without ".h5" (rank 0):
+                                                   // kernels' side files go next to it
   std::function<void(const KernelResult&)> record;  // collective: every rank calls it
 };
 
