@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The three render schedules side by side on the sphere-flake scene: Msamples/s on 1 rank
+# and on RANKS ranks, the speedup, and the load balance (mean / max busy time over ranks).
+#
+#   benchmarks/compare/render_schedules.sh [-r RANKS] [-k ROUNDS] [-s SPP] [-w WIDTH -h HEIGHT]
+#
+# Defaults: 2 ranks, 2 rounds (best of each), 800 x 600, 4 samples per pixel, tiles of 32.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ranks=2 rounds=2 spp=4 width=800 height=600
+while getopts "r:k:s:w:h:" opt; do
+  case $opt in
+    r) ranks=$OPTARG ;; k) rounds=$OPTARG ;; s) spp=$OPTARG ;; w) width=$OPTARG ;; h) height=$OPTARG ;;
+    *) echo "usage: $0 [-r RANKS] [-k ROUNDS] [-s SPP] [-w WIDTH -h HEIGHT]"; exit 2 ;;
+  esac
+done
+"$root/scripts/setup.sh" release >/dev/null
+. "$root/scripts/env.sh"
+bramble="$root/build/release/bramble"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+field() {  # the number before a unit word in bramble's one-line report
+  awk -v unit="$1" '{for (i = 2; i <= NF; ++i) if ($i == unit || $i == unit ",") {print $(i-1); exit}}'
+}
+balance() { awk '{for (i = 1; i < NF; ++i) if ($i == "balance") {v = $(i+1); sub(",", "", v); print v; exit}}'; }
+best() { awk -v a="$1" -v b="$2" 'BEGIN {print (b > a ? b : a)}'; }
+run() {  # ranks schedule -> one report line
+  rm -f "$work/r.h5"
+  mpirun -np "$1" "$bramble" run render --schedule "$2" --spp "$spp" --width "$width" --height "$height" \
+    --out "$work/r.h5" | head -1
+}
+
+one=0
+declare -A rate bal
+for s in static cyclic dynamic; do rate[$s]=0; bal[$s]=0; done
+for _ in $(seq "$rounds"); do
+  one=$(best "$one" "$(run 1 dynamic | field Msamples/s)")
+  for s in static cyclic dynamic; do
+    line=$(run "$ranks" "$s")
+    rate[$s]=$(best "${rate[$s]}" "$(echo "$line" | field Msamples/s)")
+    bal[$s]=$(best "${bal[$s]}" "$(echo "$line" | balance)")
+  done
+done
+echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; best of $rounds rounds"
+echo "scene: built-in sphereflake (820 spheres + ground, 3 lights), ${width}x${height}, spp=$spp, tiles 32, BVH on"
+printf '%-9s %14s %14s %9s %13s\n' schedule "1 rank Ms/s" "$ranks ranks Ms/s" speedup "load balance"
+for s in static cyclic dynamic; do
+  awk -v s="$s" -v a="$one" -v b="${rate[$s]}" -v l="${bal[$s]}" \
+    'BEGIN {printf "%-9s %14.3f %14.3f %8.2fx %13.3f\n", s, a, b, b / a, l}'
+done
