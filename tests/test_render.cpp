@@ -62,6 +62,25 @@ TEST(Render, BvhAndPlainLoopGiveTheSameImage) {
   }
 }
 
+TEST(Render, BvhFindsExactlyWhatThePlainLoopFinds) {
+  const Scene scene = make_sphereflake(3);  // 820 spheres and a huge ground sphere
+  const Accelerator bvh(scene.spheres, true), plain(scene.spheres, false);
+  const PinholeCamera camera(scene.camera, 200, 150);
+  int hits = 0;
+  for (int i = 0; i < 20000; ++i) {
+    double dx = 0, dy = 0;
+    sample_offset(i, 3 * i, 1, 2, dx, dy);
+    Ray ray = camera.ray(dx * 200, dy * 150);
+    if (i % 2) ray = {Vec3{dx - 0.5, 1.2, dy - 0.5}, normalize(Vec3{dy - 0.5, dx - 0.5, 0.3})};  // from inside the flake
+    const Hit a = bvh.closest(ray), b = plain.closest(ray);
+    ASSERT_EQ(a.sphere, b.sphere) << "ray " << i;
+    ASSERT_EQ(a.t, b.t) << "ray " << i;
+    hits += a.found();
+    ASSERT_EQ(bvh.occluded(ray, 0.5), plain.occluded(ray, 0.5)) << "ray " << i;
+  }
+  EXPECT_GT(hits, 10000);
+}
+
 TEST(Render, OneSphereMatchesClosedFormShading) {
   Scene scene;
   scene.spheres = {Sphere{{0, 0, 0}, 1.0, Material{{0.8, 0.6, 0.4}, 0.0, 0.0}}};

@@ -1,7 +1,6 @@
 #include "render/accelerator.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace bramble::render {
 namespace {
@@ -14,9 +13,15 @@ void consider(Hit& best, double t, int index) {
 }  // namespace
 
 Accelerator::Accelerator(const std::vector<Sphere>& spheres, bool use_bvh)
-    : spheres_(spheres), use_bvh_(use_bvh), order_(spheres.size()) {
-  std::iota(order_.begin(), order_.end(), 0);
-  if (use_bvh_ && !spheres.empty()) build(0, static_cast<int>(spheres.size()));
+    : spheres_(spheres), use_bvh_(use_bvh) {
+  if (!use_bvh_ || spheres.empty()) return;
+  std::vector<double> radii;
+  for (const Sphere& s : spheres) radii.push_back(s.radius);
+  std::nth_element(radii.begin(), radii.begin() + radii.size() / 2, radii.end());
+  const double huge = 100.0 * radii[radii.size() / 2];
+  for (int i = 0; i < static_cast<int>(spheres.size()); ++i)
+    (spheres[i].radius > huge ? unbounded_ : order_).push_back(i);
+  if (!order_.empty()) build(0, static_cast<int>(order_.size()));
 }
 
 // Median split along the longest axis of the centres' extent.
@@ -56,18 +61,31 @@ Hit Accelerator::closest(const Ray& ray, double t_max) const {
   best.t = t_max;
   if (!use_bvh_) {
     for (int i = 0; i < static_cast<int>(spheres_.size()); ++i) consider(best, intersect(ray, spheres_[i], kSurfaceOffset, t_max), i);
-  } else if (!nodes_.empty()) {
+  } else {
+    for (int i : unbounded_) consider(best, intersect(ray, spheres_[i], kSurfaceOffset, t_max), i);
     const Vec3 inv{1.0 / ray.dir.x, 1.0 / ray.dir.y, 1.0 / ray.dir.z};
+    double entry = 0;
     int stack[64], top = 0;
-    stack[top++] = 0;
+    if (!nodes_.empty() && hits(nodes_[0].box, ray, inv, best.t, entry)) stack[top++] = 0;
     while (top > 0) {
       const Node& n = nodes_[stack[--top]];
-      if (!hits(n.box, ray, inv, best.t)) continue;
       if (n.left < 0) {
         for (int i = n.first; i < n.first + n.count; ++i)
           consider(best, intersect(ray, spheres_[order_[i]], kSurfaceOffset, t_max), order_[i]);
-      } else {
+        continue;
+      }
+      // Boxes are re-tested against the best hit so far (<=, so equal-t ties still reach
+      // the lower index); the nearer child goes on top of the stack.
+      double t_left = 0, t_right = 0;
+      const bool left = hits(nodes_[n.left].box, ray, inv, best.t, t_left);
+      const bool right = hits(nodes_[n.right].box, ray, inv, best.t, t_right);
+      if (left && right) {
+        const bool left_first = t_left <= t_right;
+        stack[top++] = left_first ? n.right : n.left;
+        stack[top++] = left_first ? n.left : n.right;
+      } else if (left) {
         stack[top++] = n.left;
+      } else if (right) {
         stack[top++] = n.right;
       }
     }
@@ -82,13 +100,16 @@ bool Accelerator::occluded(const Ray& ray, double t_max) const {
       if (intersect(ray, s, kSurfaceOffset, t_max) < kInfinity) return true;
     return false;
   }
+  for (int i : unbounded_)
+    if (intersect(ray, spheres_[i], kSurfaceOffset, t_max) < kInfinity) return true;
   if (nodes_.empty()) return false;
   const Vec3 inv{1.0 / ray.dir.x, 1.0 / ray.dir.y, 1.0 / ray.dir.z};
+  double entry = 0;
   int stack[64], top = 0;
   stack[top++] = 0;
   while (top > 0) {
     const Node& n = nodes_[stack[--top]];
-    if (!hits(n.box, ray, inv, t_max)) continue;
+    if (!hits(n.box, ray, inv, t_max, entry)) continue;
     if (n.left < 0) {
       for (int i = n.first; i < n.first + n.count; ++i)
         if (intersect(ray, spheres_[order_[i]], kSurfaceOffset, t_max) < kInfinity) return true;

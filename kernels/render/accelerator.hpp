@@ -1,6 +1,8 @@
 #pragma once
 // Finding what a ray hits: a bounding-volume hierarchy over the spheres, or (for teaching,
-// `--no-bvh`) a plain loop over all of them. Both return the same hit for every ray: the
+// `--no-bvh`) a plain loop over all of them. The BVH visits the nearer child first, so a
+// close hit prunes the farther boxes; spheres far bigger than the rest (a huge sphere used
+// as the ground) stay out of the tree, where their box would swallow every other box. Both return the same hit for every ray: the
 // smallest t, ties going to the lower sphere index, so images are bitwise identical.
 #include <cstdint>
 #include <vector>
@@ -32,7 +34,8 @@ class Accelerator {
 
   const std::vector<Sphere>& spheres_;
   bool use_bvh_;
-  std::vector<int> order_;
+  std::vector<int> order_;     // BVH leaves index into this
+  std::vector<int> unbounded_; // spheres too big to box usefully (a ground "plane"): tested first
   std::vector<Node> nodes_;
 };
 

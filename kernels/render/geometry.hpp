@@ -43,7 +43,8 @@ inline Box3 bounds(const Sphere& s) {
 }
 
 // Slab test: does the ray enter the box before t_max? inv_dir = 1/dir per component.
-inline bool hits(const Box3& b, const Ray& ray, Vec3 inv_dir, double t_max) {
+// `entry` receives the distance at which it enters (0 if it starts inside).
+inline bool hits(const Box3& b, const Ray& ray, Vec3 inv_dir, double t_max, double& entry) {
   double t0 = 0, t1 = t_max;
   const double lo[3] = {b.lo.x, b.lo.y, b.lo.z}, hi[3] = {b.hi.x, b.hi.y, b.hi.z};
   const double o[3] = {ray.origin.x, ray.origin.y, ray.origin.z}, inv[3] = {inv_dir.x, inv_dir.y, inv_dir.z};
@@ -54,6 +55,7 @@ inline bool hits(const Box3& b, const Ray& ray, Vec3 inv_dir, double t_max) {
     t1 = far < t1 ? far : t1;
     if (t0 > t1) return false;
   }
+  entry = t0;
   return true;
 }
 
