@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "collective.hpp"
 #include "comm_info.hpp"
@@ -15,29 +13,12 @@
 #include "hpl/matrix_generator.hpp"
 #include "hpl/residual.hpp"
 #include "hpl_dat.hpp"
+#include "input_file.hpp"
 #include "lu_phase_timer.hpp"
 #include "memory_sizing.hpp"
 
 namespace bramble {
 namespace {
-
-// Rank 0 reads the file (it may exist only on the launch node) and sends the text to all.
-std::string read_on_rank0(MPI_Comm world, const std::string& path) {
-  std::string text;
-  agree(world, [&] {
-    if (comm_rank(world) != 0) return;
-    std::ifstream in(path);
-    if (!in) throw InputError("cannot read HPL.dat file " + path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
-  });
-  auto len = static_cast<long long>(text.size());
-  MPI_Bcast(&len, 1, MPI_LONG_LONG, 0, world);
-  text.resize(static_cast<std::size_t>(len));
-  MPI_Bcast(text.data(), static_cast<int>(len), MPI_CHAR, 0, world);
-  return text;
-}
 
 std::string problem_text(const HplCase& c) {
   return "N=" + std::to_string(c.n) + " NB=" + std::to_string(c.nb) + " " + std::to_string(c.p) +
@@ -84,7 +65,7 @@ std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
   const int ranks = comm_size(ctx.world);
   std::vector<HplCase> cases;
   if (!opt_.hpl_dat.empty()) {
-    const std::string text = read_on_rank0(ctx.world, opt_.hpl_dat);
+    const std::string text = read_on_rank0(ctx.world, opt_.hpl_dat, "HPL.dat file");
     agree(ctx.world, [&] {
       const HplDat dat = parse_hpl_dat(text, opt_.hpl_dat);
       if (comm_rank(ctx.world) == 0) {

@@ -9,6 +9,7 @@
 #include "collective.hpp"
 #include "comm_info.hpp"
 #include "image_io.hpp"
+#include "input_file.hpp"
 #include "phase_timer.hpp"
 #include "render/schedule.hpp"
 #include "render/scene_parser.hpp"
@@ -59,8 +60,8 @@ std::uint64_t image_checksum(const std::vector<std::uint8_t>& rgb) {
 }
 
 void RenderKernel::add_options(CLI::App& sub) {
-  sub.add_option("--scene", opt_.scene, "Scene file in c-ray format (default: built-in sphereflake)")
-      ->check(CLI::ExistingFile);
+  // No ExistingFile check: the file may exist only where rank 0 runs (read_on_rank0).
+  sub.add_option("--scene", opt_.scene, "Scene file in c-ray format (default: built-in sphereflake)");
   sub.add_option("--width", opt_.width, "Image width in pixels")->check(CLI::Range(1, 1 << 15))->capture_default_str();
   sub.add_option("--height", opt_.height, "Image height in pixels")->check(CLI::Range(1, 1 << 15))->capture_default_str();
   sub.add_option("--spp", opt_.spp, "Samples per pixel (jittered)")->check(CLI::Range(1, 4096))->capture_default_str();
@@ -76,6 +77,7 @@ void RenderKernel::run(RunContext& ctx) {
   const int ranks = comm_size(ctx.world), me = comm_rank(ctx.world);
   // setup: every rank loads the scene itself (it is small); errors are agreed.
   render::Scene scene;
+  const std::string text = opt_.scene.empty() ? "" : read_on_rank0(ctx.world, opt_.scene, "scene file");
   agree(ctx.world, [&] {
     if (opt_.scene.empty()) {
       scene = render::make_sphereflake(3);
@@ -83,7 +85,7 @@ void RenderKernel::run(RunContext& ctx) {
       return;
     }
     try {
-      scene = render::load_scene(opt_.scene);
+      scene = render::parse_scene(text, opt_.scene);
     } catch (const render::SceneError& e) {
       throw InputError(e.what());
     }
