@@ -23,12 +23,8 @@ ns=${*:-"4000 10000"}
 
 . "$root/benchmarks/compare/hpcc_input.sh"
 ensure_hpcc
-"$root/scripts/setup.sh" release >/dev/null
-. "$root/scripts/env.sh"
-bramble="$root/build/release/bramble"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
+. "$root/benchmarks/compare/common.sh"
+bramble_prepare
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
      "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; $ranks ranks as ${p}x${q}"
@@ -45,9 +41,9 @@ for n in $ns; do
       rm -f "$work/bramble.h5"
       b=$(mpirun -np "$ranks" "$bramble" run hpl --n "$n" --nb "$nb" --p "$p" --q "$q" \
             --out "$work/bramble.h5" | awk '/ rep 1: / {for (i = 1; i <= NF; ++i) if ($i == "Gflop/s,") print $(i-1)}')
-      hpcc_gflops=$(awk -v a="$hpcc_gflops" -v b="$h" 'BEGIN {print (b > a ? b : a)}')
-      bramble_gflops=$(awk -v a="$bramble_gflops" -v b="$b" 'BEGIN {print (b > a ? b : a)}')
-      limit=$(awk -v a="$limit" -v b="$l" 'BEGIN {print (b > a ? b : a)}')
+      hpcc_gflops=$(best "$hpcc_gflops" "$h")
+      bramble_gflops=$(best "$bramble_gflops" "$b")
+      limit=$(best "$limit" "$l")
     done
     awk -v n="$n" -v nb="$nb" -v h="$hpcc_gflops" -v b="$bramble_gflops" -v l="$limit" 'BEGIN {
       printf "%-7s %-5s %12.2f %14.2f %7.3fx %14.2f %15.1f%%\n", n, nb, h, b, b / h, l, 100 * b / l }'

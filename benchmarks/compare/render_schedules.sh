@@ -14,17 +14,10 @@ while getopts "r:k:s:w:h:" opt; do
     *) echo "usage: $0 [-r RANKS] [-k ROUNDS] [-s SPP] [-w WIDTH -h HEIGHT]"; exit 2 ;;
   esac
 done
-"$root/scripts/setup.sh" release >/dev/null
-. "$root/scripts/env.sh"
-bramble="$root/build/release/bramble"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$root/benchmarks/compare/common.sh"
+bramble_prepare
 
-field() {  # the number before a unit word in bramble's one-line report
-  awk -v unit="$1" '{for (i = 2; i <= NF; ++i) if ($i == unit || $i == unit ",") {print $(i-1); exit}}'
-}
 balance() { awk '{for (i = 1; i < NF; ++i) if ($i == "balance") {v = $(i+1); sub(",", "", v); print v; exit}}'; }
-best() { awk -v a="$1" -v b="$2" 'BEGIN {print (b > a ? b : a)}'; }
 run() {  # ranks schedule -> one report line
   rm -f "$work/r.h5"
   mpirun -np "$1" "$bramble" run render --schedule "$2" --spp "$spp" --width "$width" --height "$height" \

@@ -19,16 +19,9 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [-r RANKS] [-k ROUNDS] [-n EDGE] [--no-hpcc]"; exit 2 ;;
   esac
 done
-"$root/scripts/setup.sh" release >/dev/null
-. "$root/scripts/env.sh"
-bramble="$root/build/release/bramble"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$root/benchmarks/compare/common.sh"
+bramble_prepare
 
-best() { awk -v a="$1" -v b="$2" 'BEGIN {print (b > a ? b : a)}'; }
-field() {  # the number before a unit word in bramble's one-line report
-  awk -v unit="$1" '{for (i = 2; i <= NF; ++i) if ($i == unit || $i == unit ",") {print $(i-1); exit}}'
-}
 triad=0 gbs=0 mlups=0 mlups1=0
 for _ in $(seq "$rounds"); do
   t=$(mpirun -np "$ranks" "$bramble" run stream --out "$work/r.h5" | awk '/^Triad:/ {print $2}')
