@@ -1,0 +1,24 @@
+#pragma once
+// A declared nominal wattage (e.g. a Pi 5's 7.5 W under load from its datasheet): not a
+// measurement, and marked as an estimate wherever it is reported.
+#include <string>
+
+#include "power/power_source.hpp"
+
+namespace bramble::power {
+
+class FixedSource : public PowerSource {
+ public:
+  explicit FixedSource(double watts) : watts_(watts) {
+    if (!(watts > 0)) throw PowerError("fixed power must be a positive number of watts");
+  }
+  std::string kind() const override { return "fixed"; }
+  std::string describe() const override { return "declared " + std::to_string(watts_) + " W (estimate, not measured)"; }
+  Scope scope() const override { return Scope::estimate; }
+  Reading read() override { return Reading{false, 0, watts_}; }
+
+ private:
+  double watts_;
+};
+
+}  // namespace bramble::power

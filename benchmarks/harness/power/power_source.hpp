@@ -1,0 +1,37 @@
+#pragma once
+// Where a node's power figures come from. Every source reports what it measures (its
+// scope) so that totals never mix, say, a CPU package counter with a wall meter; and
+// either a cumulative energy counter (RAPL, hwmon energy) or an instantaneous power
+// (everything else), which the sampler integrates.
+//
+// Part of issue 5 (power per node). This layer reads sources; the per-node sampler thread,
+// the phase bracketing and the result-file records are still to come.
+#include <stdexcept>
+#include <string>
+
+namespace bramble::power {
+
+enum class Scope { cpu_package, board, wall, estimate };
+const char* scope_name(Scope s);
+
+// A source that cannot be read: the message names the file, command or URL, and the fix.
+struct PowerError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Reading {
+  bool cumulative = false;  // true: `joules` is a running total; false: `watts` is instantaneous
+  double joules = 0;
+  double watts = 0;
+};
+
+class PowerSource {
+ public:
+  virtual ~PowerSource() = default;
+  virtual std::string kind() const = 0;        // "rapl", "fixed", ...
+  virtual std::string describe() const = 0;    // what exactly is read, for the result file
+  virtual Scope scope() const = 0;
+  virtual Reading read() = 0;                  // throws PowerError
+};
+
+}  // namespace bramble::power

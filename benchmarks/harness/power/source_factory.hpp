@@ -1,0 +1,16 @@
+#pragma once
+// `--power KIND[:ARG]` to a live source. Kinds so far: rapl, fixed:WATTS, auto, none.
+// `auto` picks the best available (RAPL when present) and returns nullptr when nothing is:
+// then the run goes on without energy figures.
+#include <memory>
+#include <string>
+
+#include "power/power_source.hpp"
+
+namespace bramble::power {
+
+// Throws PowerError for an unknown kind or a bad argument, or if the source asked for
+// cannot be read. `root` prefixes /sys (tests).
+std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::string& root = "");
+
+}  // namespace bramble::power
