@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "power/command_sources.hpp"
+#include "power/hwmon_source.hpp"
 #include "power/meter_log.hpp"
 #include "power/rapl_source.hpp"
 #include "power/source_factory.hpp"
@@ -99,6 +101,29 @@ TEST_F(FakeSysfs, MissingOrUnreadableRaplSaysWhatAndHow) {
   }
 }
 
+TEST_F(FakeSysfs, HwmonFindsTheDeviceByNameAndPrefersEnergy) {
+  const fs::path hw = root_ / "sys/class/hwmon";
+  write(hw / "hwmon0/name", "k10temp");
+  write(hw / "hwmon3/name", "ina226");
+  write(hw / "hwmon3/power1_input", "4250000");  // 4.25 W
+  write(hw / "hwmon5/name", "meter");
+  write(hw / "hwmon5/energy1_input", "1000000");
+  write(hw / "hwmon5/power1_input", "1");
+  auto ina = make_source("hwmon:ina226:wall", root_.string());
+  EXPECT_EQ(ina->scope(), Scope::wall);
+  EXPECT_FALSE(ina->read().cumulative);
+  EXPECT_DOUBLE_EQ(ina->read().watts, 4.25);
+  HwmonSource meter("meter", Scope::board, root_.string());
+  write(hw / "hwmon5/energy1_input", "3500000");
+  const Reading r = meter.read();
+  EXPECT_TRUE(r.cumulative);
+  EXPECT_DOUBLE_EQ(r.joules, 2.5);
+  EXPECT_THROW(make_source("hwmon:nosuch", root_.string()), PowerError);
+  EXPECT_THROW(make_source("hwmon:k10temp", root_.string()), PowerError);  // no power file
+  EXPECT_THROW(make_source("hwmon:ina226:kitchen", root_.string()), PowerError);
+  EXPECT_THROW(make_source("hwmon:", root_.string()), PowerError);
+}
+
 TEST(Sources, FixedIsAnEstimateAndSpecsAreChecked) {
   auto fixed = make_source("fixed:7.5");
   ASSERT_NE(fixed, nullptr);
@@ -145,6 +170,75 @@ TEST(MeterLog, TrapezoidIsExactForARampAndClipsToTheLog) {
   EXPECT_DOUBLE_EQ(beyond.joules, 10.0 * 2 + (100.0 - 64.0) / 2);
   EXPECT_DOUBLE_EQ(beyond.covered_to, 10.0);
   EXPECT_DOUBLE_EQ(integrate(log, 30.0, 40.0).joules, 0.0);
+}
+
+constexpr const char* kPmicOutput =
+    "  VDD_CORE_A current(7)=10.00000000A\n"
+    "   3V3_SYS_A current(1)=0.50000000A\n"
+    "  VDD_CORE_V volt(15)=0.90000000V\n"
+    "   3V3_SYS_V volt(8)=3.30000000V\n"
+    "     EXT5V_V volt(24)=5.06788000V\n"
+    "      BATT_V volt(25)=3.01110800V\n";
+
+TEST(Pi5Pmic, PairsRailsByNameNotByIndex) {
+  EXPECT_DOUBLE_EQ(parse_pmic_watts(kPmicOutput), 10.0 * 0.9 + 0.5 * 3.3);
+}
+
+TEST(Pi5Pmic, BrokenOutputIsAnError) {
+  std::string missing_volt = kPmicOutput;
+  missing_volt.erase(missing_volt.find("   3V3_SYS_V"), std::string("   3V3_SYS_V volt(8)=3.30000000V\n").size());
+  try {
+    parse_pmic_watts(missing_volt);
+    FAIL();
+  } catch (const PowerError& e) {
+    EXPECT_NE(std::string(e.what()).find("3V3_SYS has a current line but no voltage line"), std::string::npos);
+  }
+  EXPECT_THROW(parse_pmic_watts("Command not registered\n"), PowerError);
+  EXPECT_THROW(parse_pmic_watts(""), PowerError);
+}
+
+constexpr const char* kDcmiOutput =
+    "\n    Instantaneous power reading:                   215 Watts\n"
+    "    Minimum during sampling period:                162 Watts\n"
+    "    Average power reading over sample period:      176 Watts\n"
+    "    Power reading state is:                   activated\n";
+
+TEST(Ipmi, ReadsTheInstantaneousLineAndRejectsUselessReadings) {
+  EXPECT_DOUBLE_EQ(parse_dcmi_watts(kDcmiOutput), 215.0);
+  std::string off = kDcmiOutput;
+  off.replace(off.find("activated"), 9, "deactivated");
+  EXPECT_THROW(parse_dcmi_watts(off), PowerError);
+  std::string zero = kDcmiOutput;
+  zero.replace(zero.find("215"), 3, "0");
+  EXPECT_THROW(parse_dcmi_watts(zero), PowerError);
+  EXPECT_THROW(parse_dcmi_watts("Error: no response from BMC\n"), PowerError);
+}
+
+TEST_F(FakeSysfs, CommandSourcesRunFakeTools) {
+  fs::create_directories(root_);
+  const fs::path vcgencmd = root_ / "vcgencmd", ipmitool = root_ / "ipmitool", broken = root_ / "broken";
+  std::ofstream(vcgencmd) << "#!/bin/sh\nprintf '" << kPmicOutput << "'\n";
+  std::ofstream(ipmitool) << "#!/bin/sh\nprintf '" << kDcmiOutput << "'\n";
+  std::ofstream(broken) << "#!/bin/sh\necho 'Command not registered'\nexit 255\n";
+  for (const auto& p : {vcgencmd, ipmitool, broken}) fs::permissions(p, fs::perms::owner_all);
+
+  Pi5PmicSource board(vcgencmd.string());
+  EXPECT_EQ(board.scope(), Scope::board);
+  EXPECT_DOUBLE_EQ(board.read().watts, 10.65);
+  Pi5PmicSource wall(vcgencmd.string(), true);
+  EXPECT_EQ(wall.scope(), Scope::wall);
+  EXPECT_DOUBLE_EQ(wall.read().watts, 1.1451 * 10.65 + 0.5879);
+  IpmiSource ipmi(ipmitool.string());
+  EXPECT_DOUBLE_EQ(ipmi.read().watts, 215.0);
+  EXPECT_EQ(ipmi.scope(), Scope::wall);
+  auto from_spec = make_source("ipmi:" + ipmitool.string());
+  EXPECT_EQ(from_spec->kind(), "ipmi");
+  try {
+    Pi5PmicSource(broken.string()).read();
+    FAIL();
+  } catch (const PowerError& e) {
+    EXPECT_NE(std::string(e.what()).find("Command not registered"), std::string::npos);
+  }
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 
 #include <cstdlib>
 
+#include "power/command_sources.hpp"
 #include "power/fixed_source.hpp"
+#include "power/hwmon_source.hpp"
 #include "power/rapl_source.hpp"
 
 namespace bramble::power {
@@ -20,7 +22,27 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
     if (arg.empty() || *end != '\0') throw PowerError("--power fixed needs watts, e.g. fixed:7.5");
     return std::make_unique<FixedSource>(watts);
   }
-  throw PowerError("unknown power source \"" + kind + "\" (known: auto, rapl, fixed:WATTS, none)");
+  if (kind == "hwmon") {  // hwmon:NAME[:SCOPE], scope board unless told
+    const auto colon2 = arg.find(':');
+    const std::string name = arg.substr(0, colon2), scope = colon2 == std::string::npos ? "board" : arg.substr(colon2 + 1);
+    if (name.empty()) throw PowerError("--power hwmon needs a device name, e.g. hwmon:ina226[:wall]");
+    const Scope s = scope == "wall" ? Scope::wall : scope == "cpu-package" ? Scope::cpu_package : Scope::board;
+    if (scope != "wall" && scope != "cpu-package" && scope != "board")
+      throw PowerError("hwmon scope must be board, wall or cpu-package");
+    return std::make_unique<HwmonSource>(name, s, root);
+  }
+  if (kind == "pi5-pmic") {
+    if (!arg.empty() && arg != "wall") throw PowerError("--power pi5-pmic takes no argument or :wall");
+    auto s = std::make_unique<Pi5PmicSource>("vcgencmd pmic_read_adc", arg == "wall");
+    s->read();
+    return s;
+  }
+  if (kind == "ipmi") {
+    auto s = std::make_unique<IpmiSource>(arg.empty() ? "ipmitool dcmi power reading" : arg);
+    s->read();
+    return s;
+  }
+  throw PowerError("unknown power source \"" + kind + "\" (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], fixed:WATTS, none)");
 }
 
 }  // namespace bramble::power

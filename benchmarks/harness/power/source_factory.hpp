@@ -1,5 +1,7 @@
 #pragma once
-// `--power KIND[:ARG]` to a live source. Kinds so far: rapl, fixed:WATTS, auto, none.
+// `--power KIND[:ARG]` to a live source. Kinds so far: rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall],
+// ipmi[:COMMAND], fixed:WATTS, auto, none. A named source is read once here, so a broken
+// one fails before any kernel runs.
 // `auto` picks the best available (RAPL when present) and returns nullptr when nothing is:
 // then the run goes on without energy figures.
 #include <memory>
