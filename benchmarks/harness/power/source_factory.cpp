@@ -5,6 +5,7 @@
 #include "power/command_sources.hpp"
 #include "power/fixed_source.hpp"
 #include "power/hwmon_source.hpp"
+#include "power/smartplug_source.hpp"
 #include "power/rapl_source.hpp"
 
 namespace bramble::power {
@@ -31,6 +32,10 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
       throw PowerError("hwmon scope must be board, wall or cpu-package");
     return std::make_unique<HwmonSource>(name, s, root);
   }
+  if (kind == "smartplug") {
+    if (arg.empty()) throw PowerError("--power smartplug needs the plug's URL, e.g. smartplug:http://shelly-plug.local");
+    return std::make_unique<SmartPlugSource>(arg);
+  }
   if (kind == "pi5-pmic") {
     if (!arg.empty() && arg != "wall") throw PowerError("--power pi5-pmic takes no argument or :wall");
     auto s = std::make_unique<Pi5PmicSource>("vcgencmd pmic_read_adc", arg == "wall");
@@ -42,7 +47,7 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
     s->read();
     return s;
   }
-  throw PowerError("unknown power source \"" + kind + "\" (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], fixed:WATTS, none)");
+  throw PowerError("unknown power source \"" + kind + "\" (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], smartplug:URL, fixed:WATTS, none)");
 }
 
 }  // namespace bramble::power

@@ -1,0 +1,13 @@
+#pragma once
+// Picking one number out of a smart plug's JSON reply by a path such as "meters[0].power"
+// or "StatusSNS.ENERGY.Power": a small strict reader of JSON values, no more.
+#include <optional>
+#include <string>
+
+namespace bramble::power {
+
+// The number at `path`, or nothing if the path is absent or not a number. Throws
+// PowerError if `json` is not well-formed JSON.
+std::optional<double> json_number_at(const std::string& json, const std::string& path);
+
+}  // namespace bramble::power
