@@ -1,5 +1,6 @@
 #pragma once
-// Byte counts as people read them in messages and tables.
+// Numbers as people read them in messages and tables: byte counts, checksums.
+#include <cstdint>
 #include <cstdio>
 #include <string>
 
@@ -7,6 +8,12 @@ namespace bramble {
 inline std::string gib(double bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f GiB", bytes / double(1LL << 30));
+  return buf;
+}
+// Checksums and other 64-bit identities as 16 hex digits.
+inline std::string hex64(std::uint64_t v) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
   return buf;
 }
 inline std::string mib(double bytes) {

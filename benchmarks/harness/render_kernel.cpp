@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "collective.hpp"
+#include "format_units.hpp"
 #include "comm_info.hpp"
 #include "image_io.hpp"
 #include "input_file.hpp"
@@ -17,12 +18,6 @@
 
 namespace bramble {
 namespace {
-
-std::string hex64(std::uint64_t v) {
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 // Rank 0 renders a few tiles again on its own, with the plain loop over spheres rather
 // than the BVH, and compares them byte for byte with what the schedule assembled: first,

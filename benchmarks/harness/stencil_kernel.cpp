@@ -88,7 +88,7 @@ void StencilKernel::run(RunContext& ctx) {
   // verify
   const double error = stencil::mode_error(domain, k, solver.field(), steps + 1);
   const double tolerance = stencil::mode_tolerance(k, steps + 1);
-  const std::string checksum = stencil::hex(stencil::field_checksum(domain, solver.field()));
+  const std::string checksum = hex64(stencil::field_checksum(domain, solver.field()));
 
   // report
   KernelResult r;

@@ -1,16 +1,8 @@
 #include "hpl/matrix_generator.hpp"
 
-namespace bramble::hpl {
-namespace {
-// SplitMix64's finaliser: a cheap, well-mixed 64-bit hash (counter-based generation).
-std::uint64_t mix64(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-}  // namespace
+#include "common/splitmix.hpp"
 
+namespace bramble::hpl {
 double system_entry(std::uint64_t seed, std::int64_t i, std::int64_t j) {
   const std::uint64_t key = (static_cast<std::uint64_t>(j) << 32) ^ static_cast<std::uint64_t>(i);
   const std::uint64_t bits = mix64(key ^ mix64(seed));

@@ -1,5 +1,7 @@
 #include "render/camera.hpp"
 
+#include "common/splitmix.hpp"
+
 #include <cmath>
 #include <numbers>
 
@@ -28,15 +30,10 @@ void sample_offset(int x, int y, int s, int spp, double& dx, double& dy) {
     return;
   }
   std::uint64_t h = (std::uint64_t(std::uint32_t(x)) << 40) ^ (std::uint64_t(std::uint32_t(y)) << 20) ^ std::uint64_t(s);
-  auto next = [&h] {  // SplitMix64 step: a counter-based generator, no state between pixels
-    h += 0x9E3779B97F4A7C15ULL;
-    std::uint64_t z = h;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return double((z ^ (z >> 31)) >> 11) * 0x1.0p-53;
-  };
-  dx = next();
-  dy = next();
+  // Two consecutive SplitMix64 outputs from a counter: no state between pixels.
+  auto unit = [](std::uint64_t v) { return double(mix64(v) >> 11) * 0x1.0p-53; };
+  dx = unit(h);
+  dy = unit(h + 0x9E3779B97F4A7C15ULL);
 }
 
 }  // namespace bramble::render

@@ -3,20 +3,11 @@
 #include <mpi.h>
 
 #include <bit>
-#include <cstdio>
 
+#include "common/splitmix.hpp"
 #include "stencil/box.hpp"
 
 namespace bramble::stencil {
-namespace {
-std::uint64_t mix64(std::uint64_t x) {  // SplitMix64's finaliser
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
-}  // namespace
-
 std::uint64_t field_checksum(const Domain& d, const double* field) {
   std::uint64_t sum = 0;
   const Box all = whole(d);
@@ -30,12 +21,6 @@ std::uint64_t field_checksum(const Domain& d, const double* field) {
       }
   MPI_Allreduce(MPI_IN_PLACE, &sum, 1, MPI_UINT64_T, MPI_SUM, d.comm());
   return sum;
-}
-
-std::string hex(std::uint64_t v) {
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
 }
 
 }  // namespace bramble::stencil

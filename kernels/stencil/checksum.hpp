@@ -4,13 +4,11 @@
 // added modulo 2^64, which is associative and commutative. Equal checksums from two process
 // grids mean (with overwhelming probability) bitwise equal fields.
 #include <cstdint>
-#include <string>
 
 #include "stencil/domain.hpp"
 
 namespace bramble::stencil {
 
 std::uint64_t field_checksum(const Domain& d, const double* field);  // collective
-std::string hex(std::uint64_t v);
 
 }  // namespace bramble::stencil
