@@ -136,15 +136,16 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
   double worst_residual = 0;
   hpl::ResidualNorms worst_norms;
   std::vector<double> phase_sum(hpl::kLuPhaseCount, 0.0);
-  for (int rep = 0; rep < opt_.reps; ++rep) {
+  // --min-phase-seconds may ask for more repetitions than --reps.
+  for (int rep = 0; rep < opt_.reps || ctx.extend_timed(); ++rep) {
     hpl::generate_system(*a, opt_.seed);
     ProgressMeter progress(ctx.show_progress, "hpl " + r.problem, hpl::hpl_flops(c.n));
     LuPhaseTimer timer(&progress);
-    MPI_Barrier(ctx.world);
-    const double t0 = MPI_Wtime();
+    const double t0 = ctx.start_timed();
     const hpl::LuOutcome outcome = hpl::factor_lu(*a, lu, timer);
     const std::vector<double> x = hpl::back_substitute(*a, timer);
     double seconds = MPI_Wtime() - t0;
+    ctx.stop_timed();
     MPI_Allreduce(MPI_IN_PLACE, &seconds, 1, MPI_DOUBLE, MPI_MAX, ctx.world);
     progress.finish();
 
@@ -182,7 +183,7 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
                   {"q", std::int64_t{c.q}},
                   {"grid_order", std::string(c.order == hpl::GridOrder::row_major ? "row-major" : "column-major")},
                   {"lookahead_depth", std::int64_t{c.lookahead ? 1 : 0}},
-                  {"reps", std::int64_t{opt_.reps}},
+                  {"reps", std::int64_t(r.rep_seconds.size())},
                   {"seed", static_cast<std::int64_t>(opt_.seed)},
                   {"panel_leaf_width", std::int64_t{opt_.leaf_width}}};
   r.verification = {{"scaled_residual", worst_residual},

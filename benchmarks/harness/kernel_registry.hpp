@@ -19,6 +19,17 @@ class App;
 
 namespace bramble {
 
+// The suite's ear on a kernel's timed phase: told when each timed stretch starts and stops
+// (power is integrated over exactly those windows) and asked whether the phase should go on
+// (--min-phase-seconds). Calls happen on every rank, right after a barrier.
+class TimedPhaseListener {
+ public:
+  virtual ~TimedPhaseListener() = default;
+  virtual void started() = 0;
+  virtual void stopped() = 0;
+  virtual bool wants_more() = 0;  // collective; the same answer on every rank
+};
+
 struct RunContext {
   MPI_Comm world = MPI_COMM_WORLD;
   const Topology* topology = nullptr;
@@ -27,6 +38,22 @@ struct RunContext {
   std::string output_stem;                         // result file path without ".h5" (rank 0):
                                                    // kernels' side files go next to it
   std::function<void(const KernelResult&)> record;  // collective: every rank calls it
+  TimedPhaseListener* timed = nullptr;             // the suite's power windows, if any
+
+  // Kernels bracket each timed stretch with these, PRK style: all ranks start together
+  // after a barrier, and the stretch ends when the slowest rank is done. start returns
+  // MPI_Wtime() for the kernel's own timing; stop follows the kernel's own clock reading.
+  double start_timed() const {
+    MPI_Barrier(world);
+    if (timed) timed->started();
+    return MPI_Wtime();
+  }
+  void stop_timed() const {
+    MPI_Barrier(world);
+    if (timed) timed->stopped();
+  }
+  // After the kernel's own repetitions: true while --min-phase-seconds wants a longer phase.
+  bool extend_timed() const { return timed && timed->wants_more(); }
 };
 
 class Kernel {

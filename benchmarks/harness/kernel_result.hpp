@@ -2,9 +2,12 @@
 // What one kernel run produced, in a shape every kernel shares, so the result file, the
 // summary table and later `bramble compare` need not know any kernel.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "power_record.hpp"
 
 namespace bramble {
 
@@ -30,6 +33,7 @@ struct KernelResult {
   std::string phase_description;         // what the split's numbers are ("summed over ...")
   std::vector<double> phase_seconds;     // ranks x phases, row-major
   int ranks = 0;
+  std::optional<PowerRecord> power;     // added by the suite when it measures power
 
   std::string verdict() const { return passed ? "PASSED" : "FAILED"; }
   double best_seconds() const;

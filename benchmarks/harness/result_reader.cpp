@@ -41,6 +41,7 @@ KernelRecord read_kernel(hid_t kernels, const std::string& name) {
   const std::vector<NamedValue> ds_attrs = h5::read_attrs(ds);
   if (const Value* v = find_value(ds_attrs, "description"); v && std::holds_alternative<std::string>(*v))
     k.phase_description = std::get<std::string>(*v);
+  k.power = read_power_group(g);
   return k;
 }
 
@@ -66,6 +67,7 @@ ResultFileContents read_result_file(const std::string& path) {
       h5::Handle nodes = h5::open_group(rg, "nodes");
       for (const auto& node : h5::children(nodes))
         run.nodes.push_back(h5::read_attrs(h5::open_group(nodes, node)));
+      run.power = read_power_group(rg);
       h5::Handle kernels = h5::open_group(rg, "kernels");
       for (const auto& k : h5::children(kernels)) run.kernels.push_back(read_kernel(kernels, k));
       out.runs.push_back(std::move(run));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kernel_result.hpp"
+#include "power_h5.hpp"
 
 namespace bramble {
 
@@ -16,6 +17,7 @@ struct KernelRecord {
   std::vector<std::string> phase_names;
   std::string phase_description;
   std::vector<double> phase_seconds;  // ranks x phases
+  PowerGroupContents power;           // empty if the run measured nothing
 };
 
 struct RunRecord {
@@ -24,6 +26,7 @@ struct RunRecord {
   std::vector<double> ranks_per_node;
   std::vector<std::vector<NamedValue>> nodes;
   std::vector<KernelRecord> kernels;
+  PowerGroupContents power;
 };
 
 struct ResultFileContents {

@@ -9,6 +9,7 @@
 
 #include "errors.hpp"
 #include "h5_io.hpp"
+#include "power_h5.hpp"
 #include "result_schema.hpp"
 #include "result_validation.hpp"
 
@@ -22,7 +23,7 @@ std::string numbered(const char* prefix, std::size_t n, int width) {
   return buf;
 }
 
-void write_run(hid_t runs, const std::string& name, const RunMetadata& m) {
+void write_run(hid_t runs, const std::string& name, const RunMetadata& m, const std::optional<RunPower>& power) {
   h5::Handle run = h5::create_group(runs, name);
   h5::write_attrs(run, {{"program_version", m.program_version},
                         {"git_commit", m.git_commit},
@@ -52,6 +53,7 @@ void write_run(hid_t runs, const std::string& name, const RunMetadata& m) {
                            {"governor", n.governor},
                            {"ranks", std::int64_t{n.ranks}}});
   }
+  if (power) write_run_power(run, *power);
   h5::create_group(run, "kernels");
 }
 
@@ -77,6 +79,7 @@ void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r)
   h5::Handle ds = h5::open_dataset(k, "phase_seconds");
   h5::write_attr(ds, "phase_names", r.phase_names);
   h5::write_attr(ds, "description", r.phase_description);
+  if (r.power) write_kernel_power(k, *r.power);
 }
 
 // Flushes a file (or directory) to stable storage; a failure here must stop the rename.
@@ -141,7 +144,7 @@ void ResultWriter::append(const KernelResult& result) {
     std::string run_group = run_group_;
     if (run_group.empty()) {
       run_group = next_run_name(runs);
-      write_run(runs, run_group, metadata_);
+      write_run(runs, run_group, metadata_, run_power_);
     }
     h5::Handle kernels = h5::open_group(h5::open_group(runs, run_group), "kernels");
     write_kernel(kernels, numbered("", kernels_written_, 3) + "-" + result.kernel, result);

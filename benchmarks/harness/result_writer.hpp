@@ -8,7 +8,10 @@
 // Rank 0 alone writes.
 #include <string>
 
+#include <optional>
+
 #include "kernel_result.hpp"
+#include "power_record.hpp"
 #include "run_metadata.hpp"
 
 namespace bramble {
@@ -21,6 +24,9 @@ class ResultWriter {
   // if an existing file is not a bramble result file this program can append to.
   void preflight() const;
 
+  // What the run's power meters are; written with the run's first kernel.
+  void set_run_power(RunPower power) { run_power_ = std::move(power); }
+
   // Adds one kernel result to this suite run.
   void append(const KernelResult& result);
 
@@ -29,6 +35,7 @@ class ResultWriter {
  private:
   std::string path_;
   RunMetadata metadata_;
+  std::optional<RunPower> run_power_;
   std::string run_group_;  // chosen at the first append
   int kernels_written_ = 0;
 };

@@ -59,6 +59,13 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
     warn_about_trust(metadata);
   });
 
+  // Power: samplers start now; the idle baseline is taken before any kernel has warmed a core.
+  PowerMonitor power(world, topology, options.power);
+  if (rank == 0 && !power.notice().empty()) std::fprintf(stderr, "bramble: %s\n", power.notice().c_str());
+  power.measure_idle();
+  RunPower run_power = power.run_power();
+  if (writer) writer->set_run_power(std::move(run_power));
+
   std::vector<KernelResult> results;
   RunContext context;
   context.world = world;
@@ -67,7 +74,10 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
   context.output_stem = path.size() > 3 && path.ends_with(".h5") ? path.substr(0, path.size() - 3) : path;
   context.show_progress =
       rank == 0 && (options.progress == "on" || (options.progress == "auto" && isatty(STDERR_FILENO)));
-  context.record = [&](const KernelResult& r) {
+  context.timed = &power;
+  context.record = [&](const KernelResult& finished) {
+    KernelResult r = finished;
+    r.power = power.finish_phase(r.figure_name, r.figure_of_merit);  // rank 0 only
     results.push_back(r);
     agree(world, [&] {
       if (writer) writer->append(r);

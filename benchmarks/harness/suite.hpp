@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kernel_registry.hpp"
+#include "power_monitor.hpp"
 
 namespace bramble {
 
@@ -19,6 +20,7 @@ struct SuiteOptions {
   // "auto": progress on rank 0's stderr when it is a terminal. Under mpirun stderr is a
   // pipe to mpirun, so it cannot be told: "on" forces the display there.
   std::string progress = "auto";
+  PowerOptions power;
 };
 
 // Returns the exit code (kExitVerification if any kernel failed verification).

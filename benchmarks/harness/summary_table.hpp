@@ -13,6 +13,11 @@ struct SummaryRow {
   std::string kernel, problem;
   double seconds = 0, figure = 0;
   std::string unit, verdict;
+  // Power, where measured: mean watts and the figure per watt in the best scope covering
+  // every node (wall, then board, cpu-package, estimate), the scope named.
+  std::string watts, per_watt;
+  bool green500_valid = true;   // false: the per-watt figure gets a '*'
+  std::string notes;            // throttling, meter errors
 };
 
 SummaryRow summary_row(const KernelResult& r);

@@ -1,6 +1,7 @@
 #pragma once
 // A declared nominal wattage (e.g. a Pi 5's 7.5 W under load from its datasheet): not a
 // measurement, and marked as an estimate wherever it is reported.
+#include <cstdio>
 #include <string>
 
 #include "power/power_source.hpp"
@@ -13,7 +14,11 @@ class FixedSource : public PowerSource {
     if (!(watts > 0)) throw PowerError("fixed power must be a positive number of watts");
   }
   std::string kind() const override { return "fixed"; }
-  std::string describe() const override { return "declared " + std::to_string(watts_) + " W (estimate, not measured)"; }
+  std::string describe() const override {
+    char buf[80];
+    std::snprintf(buf, sizeof buf, "declared %g W (estimate, not measured)", watts_);
+    return buf;
+  }
   Scope scope() const override { return Scope::estimate; }
   Reading read() override { return Reading{false, 0, watts_}; }
 

@@ -4,8 +4,8 @@
 // either a cumulative energy counter (RAPL, hwmon energy) or an instantaneous power
 // (everything else), which the sampler integrates.
 //
-// Part of issue 5 (power per node). This layer reads sources; the per-node sampler thread,
-// the phase bracketing and the result-file records are still to come.
+// Sources only read; sampler.hpp samples them on a thread and window_stats.hpp turns the
+// samples into energy per phase.
 #include <stdexcept>
 #include <string>
 
@@ -32,6 +32,7 @@ class PowerSource {
   virtual std::string describe() const = 0;    // what exactly is read, for the result file
   virtual Scope scope() const = 0;
   virtual Reading read() = 0;                  // throws PowerError
+  virtual int wraps() const { return 0; }      // counter wraps seen so far
 };
 
 }  // namespace bramble::power

@@ -20,7 +20,7 @@ class RaplSource : public PowerSource {
   std::string describe() const override;
   Scope scope() const override { return Scope::cpu_package; }
   Reading read() override;
-  int wraps() const;
+  int wraps() const override;
 
   // True if `root` has at least one RAPL package zone (readable or not).
   static bool present(const std::string& root = "");

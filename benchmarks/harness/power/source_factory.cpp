@@ -47,7 +47,7 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
     s->read();
     return s;
   }
-  throw PowerError("unknown power source \"" + kind + "\" (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], smartplug:URL, fixed:WATTS, none)");
+  throw PowerError("unknown power source \"" + kind + "\" (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], smartplug:URL, meter-log:FILE, fixed:WATTS, none)");
 }
 
 }  // namespace bramble::power

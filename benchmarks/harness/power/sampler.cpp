@@ -1,0 +1,86 @@
+#include "power/sampler.hpp"
+
+#include <chrono>
+
+namespace bramble::power {
+
+Sampler::Sampler(std::unique_ptr<PowerSource> source, TelemetryReader telemetry, double interval_seconds,
+                 std::function<Instant()> clock)
+    : source_(std::move(source)), telemetry_(std::move(telemetry)), interval_(interval_seconds), clock_(std::move(clock)) {
+  samples_.reserve(4096);
+}
+
+Sampler::~Sampler() { stop(); }
+
+void Sampler::sample_once() {
+  std::lock_guard lock(mutex_);
+  Sample s;
+  const Instant t = clock_();
+  s.t_mono = t.mono;
+  s.t_real = t.real;
+  if (source_) {
+    try {
+      const Reading r = source_->read();
+      if (r.cumulative)
+        s.joules = r.joules;
+      else
+        s.watts = r.watts;
+      s.ok = true;
+      ++good_;
+    } catch (const PowerError& e) {
+      if (errors_++ == 0)
+        first_error_ = good_ > 0 ? std::string(e.what()) + " (the source vanished mid-run, after " +
+                                       std::to_string(good_) + " good readings)"
+                                 : e.what();
+    }
+  }
+  const Health h = telemetry_.read();
+  s.temp_c = h.temp_c;
+  s.clock_mhz = h.clock_mhz;
+  s.throttled = h.throttled;
+  samples_.push_back(s);
+}
+
+void Sampler::start() {
+  if (thread_.joinable()) return;
+  thread_ = std::jthread([this](std::stop_token stop) {
+    using clock = std::chrono::steady_clock;
+    const auto period = std::chrono::duration_cast<clock::duration>(std::chrono::duration<double>(interval_));
+    auto next = clock::now();
+    while (!stop.stop_requested()) {
+      sample_once();
+      next += period;
+      if (next < clock::now()) next = clock::now();  // a slow read: skip, don't catch up in a burst
+      std::unique_lock lock(mutex_);
+      wake_.wait_until(lock, stop, next, [] { return false; });
+    }
+  });
+}
+
+void Sampler::stop() {
+  if (!thread_.joinable()) return;
+  thread_.request_stop();
+  thread_.join();
+}
+
+std::vector<Sample> Sampler::samples() const {
+  std::lock_guard lock(mutex_);
+  return samples_;
+}
+
+int Sampler::errors() const {
+  std::lock_guard lock(mutex_);
+  return errors_;
+}
+
+std::string Sampler::first_error() const {
+  std::lock_guard lock(mutex_);
+  return first_error_;
+}
+
+int Sampler::wraps() const {
+  std::lock_guard lock(mutex_);
+  return source_ ? source_->wraps() : 0;
+}
+
+}  // namespace bramble::power

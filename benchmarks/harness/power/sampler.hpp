@@ -1,0 +1,59 @@
+#pragma once
+// A node's sampler: a thread that reads the node's power source and health at a fixed
+// interval and keeps every sample. It runs on one rank per node (or per plug) alongside
+// that rank's kernel work; it never calls MPI. Each read is a few small file reads (or one
+// HTTP request / one command for plugs, BMCs and the Pi PMIC), so at 10 Hz it costs the
+// kernels well under 1% (benchmarks/compare/power_overhead.sh measures it).
+//
+// A failed read is kept as a failed sample with the error counted, so a sensor that goes
+// away mid-run shows up in the results instead of stopping the run.
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "power/clock.hpp"
+#include "power/power_source.hpp"
+#include "power/sample.hpp"
+#include "power/telemetry.hpp"
+
+namespace bramble::power {
+
+class Sampler {
+ public:
+  // `source` may be null: then only health is sampled. `clock` is injectable for tests.
+  Sampler(std::unique_ptr<PowerSource> source, TelemetryReader telemetry, double interval_seconds,
+          std::function<Instant()> clock = now);
+  ~Sampler();
+  Sampler(const Sampler&) = delete;
+  Sampler& operator=(const Sampler&) = delete;
+
+  void start();        // first sample at once, then every interval on a schedule that does not drift
+  void stop();         // joins the thread; idempotent
+  void sample_once();  // one sample now (tests drive the sampler this way, without the thread)
+
+  std::vector<Sample> samples() const;  // a copy, safe while the thread runs
+  const PowerSource* source() const { return source_.get(); }
+  double interval() const { return interval_; }
+  int errors() const;
+  std::string first_error() const;  // "" if none; says whether the source vanished mid-run
+  int wraps() const;
+
+ private:
+  std::unique_ptr<PowerSource> source_;
+  TelemetryReader telemetry_;
+  double interval_;
+  std::function<Instant()> clock_;
+
+  mutable std::mutex mutex_;  // guards everything below and the source
+  std::vector<Sample> samples_;
+  int errors_ = 0, good_ = 0;
+  std::string first_error_;
+  std::condition_variable_any wake_;
+  std::jthread thread_;
+};
+
+}  // namespace bramble::power

@@ -1,0 +1,41 @@
+#pragma once
+// Per-node power configuration, for clusters whose nodes differ (a Pi 5 reads its PMIC, the
+// Pi 4s sit on one smart plug, the server has a BMC). A TOML/INI file, read with CLI11's
+// config parser:
+//
+//   [default]                       # nodes without a section of their own
+//   power = "fixed:7.5"
+//   [pi01]                          # a hostname as MPI's node reports it
+//   power = "pi5-pmic:wall"
+//   [pi02]
+//   power = "smartplug:http://192.168.1.50"
+//   group = "rack-plug"             # nodes sharing one meter: one node reads it for all
+//   [pi03]
+//   group = "rack-plug"
+//   interval = 1.0                  # seconds between samples (default: per source kind)
+//
+// `power` takes the same specs as `--power`, which is the default for nodes the file does
+// not name.
+#include <string>
+#include <vector>
+
+namespace bramble {
+
+struct NodePowerConfig {
+  std::string power;     // "" = not given here
+  std::string group;     // "" = the node is metered on its own
+  double interval = 0;   // 0 = the source kind's default
+};
+
+struct PowerConfig {
+  NodePowerConfig fallback;  // [default]
+  std::vector<std::pair<std::string, NodePowerConfig>> hosts;
+
+  // The host's section if there is one, else [default].
+  NodePowerConfig for_host(const std::string& hostname) const;
+};
+
+// Throws InputError naming `source` and the offending key for unknown keys or bad values.
+PowerConfig parse_power_config(const std::string& text, const std::string& source);
+
+}  // namespace bramble

@@ -1,0 +1,399 @@
+#include "power_monitor.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "collective.hpp"
+#include "comm_info.hpp"
+#include "errors.hpp"
+#include "gather.hpp"
+#include "input_file.hpp"
+#include "power/meter_log.hpp"
+#include "power/source_factory.hpp"
+#include "power_config.hpp"
+#include "power_totals.hpp"
+
+namespace bramble {
+namespace {
+
+// Seconds between samples when neither the config nor --power-interval says: fast enough
+// for short phases where reading is cheap, about 1 Hz where a read is an HTTP request or a
+// BMC round trip, 5 Hz for the Pi PMIC (vcgencmd forks a process per read).
+double default_interval(const std::string& kind) {
+  if (kind == "smartplug" || kind == "ipmi") return 1.0;
+  if (kind == "pi5-pmic") return 0.2;
+  return 0.1;
+}
+
+std::string kind_of(const std::string& spec) { return spec.substr(0, spec.find(':')); }
+
+// A meter as planned from the configuration, before any source is opened.
+struct Plan {
+  std::string key, name, spec;
+  std::vector<int> nodes;
+  double interval = 0;
+};
+
+std::vector<Plan> plan_meters(const Topology& topology, const PowerConfig& config, const PowerOptions& options) {
+  std::vector<Plan> plans;
+  for (int node = 0; node < topology.node_count(); ++node) {
+    const std::string& host = topology.nodes()[static_cast<std::size_t>(node)].hostname;
+    const NodePowerConfig c = config.for_host(host);
+    const std::string key = c.group.empty() ? "node " + std::to_string(node) : "group " + c.group;
+    auto it = std::find_if(plans.begin(), plans.end(), [&](const Plan& p) { return p.key == key; });
+    if (it == plans.end()) {
+      it = plans.insert(plans.end(), Plan{key, c.group.empty() ? host : c.group, "", {}, 0});
+    }
+    it->nodes.push_back(node);
+    if (!c.power.empty()) {
+      if (!it->spec.empty() && it->spec != c.power)
+        throw InputError("power config: nodes of group \"" + c.group + "\" name different sources (\"" + it->spec +
+                         "\" and \"" + c.power + "\"); a group shares one meter");
+      it->spec = c.power;
+    }
+    if (c.interval > 0) it->interval = c.interval;
+  }
+  for (Plan& p : plans) {
+    if (p.spec.empty()) p.spec = options.spec;
+    if (p.interval <= 0) p.interval = options.interval > 0 ? options.interval : default_interval(kind_of(p.spec));
+  }
+  return plans;
+}
+
+int leader_rank(const Topology& topology, int node, int size) {
+  for (int r = 0; r < size; ++r)
+    if (topology.node_of_rank(r) == node) return r;
+  return 0;
+}
+
+// NodePhase as text lines, for the gather to rank 0.
+void put(std::ostringstream& out, double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g\n", v);
+  out << buf;
+}
+
+std::string serialise(const NodePhase& n) {
+  std::ostringstream out;
+  const auto& s = n.stats;
+  for (double v : {double(n.meter), double(n.reads_meter), double(n.wraps), double(n.errors), s.seconds, s.covered,
+                   s.joules, s.mean_watts, s.min_watts, s.max_watts, double(s.samples), double(s.failed), s.interval,
+                   s.temp_start, s.temp_end, s.temp_max, s.clock_start, s.clock_end, s.clock_min, double(s.throttled),
+                   s.longest_repeat, double(n.windows.size())})
+    put(out, v);
+  for (const auto& w : n.windows) {
+    put(out, w.t0);
+    put(out, w.t1);
+  }
+  out << n.error;
+  return out.str();
+}
+
+NodePhase deserialise(const std::string& text) {
+  std::istringstream in(text);
+  std::string line;
+  auto next = [&] {
+    std::getline(in, line);
+    return std::strtod(line.c_str(), nullptr);  // reads "nan" and "inf" too
+  };
+  NodePhase n;
+  auto& s = n.stats;
+  n.meter = int(next());
+  n.reads_meter = next() != 0;
+  n.wraps = int(next());
+  n.errors = int(next());
+  for (double* v : {&s.seconds, &s.covered, &s.joules, &s.mean_watts, &s.min_watts, &s.max_watts}) *v = next();
+  s.samples = int(next());
+  s.failed = int(next());
+  for (double* v : {&s.interval, &s.temp_start, &s.temp_end, &s.temp_max, &s.clock_start, &s.clock_end, &s.clock_min})
+    *v = next();
+  s.throttled = static_cast<std::int64_t>(next());
+  s.longest_repeat = next();
+  const int windows = int(next());
+  for (int i = 0; i < windows; ++i) {
+    const double t0 = next();
+    n.windows.push_back({t0, next()});
+  }
+  std::getline(in, n.error, '\0');
+  return n;
+}
+
+void sleep_seconds(double s) {
+  if (s > 0) std::this_thread::sleep_for(std::chrono::duration<double>(s));
+}
+
+}  // namespace
+
+PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const PowerOptions& options)
+    : world_(world), topology_(topology), options_(options) {
+  const int rank = comm_rank(world), size = comm_size(world);
+  const bool leader = topology.is_node_leader();
+  const int my_node = topology.my_node();
+
+  // 1. Plan the meters: the same on every rank, from the same config text.
+  const std::string config_text =
+      options.config_file.empty() ? "" : read_on_rank0(world, options.config_file, "power config file");
+  std::vector<Plan> plans;
+  agree(world, [&] {
+    const PowerConfig config = options.config_file.empty() ? PowerConfig{} : parse_power_config(config_text, options.config_file);
+    plans = plan_meters(topology, config, options);
+  });
+  requested_ = options.config_file.empty() ? "--power " + options.spec
+                                           : "--power " + options.spec + " --power-config " + options.config_file;
+
+  // 2. Each meter's first node opens its source. A named source that fails stops the run.
+  std::unique_ptr<power::PowerSource> source;
+  int my_plan = -1;
+  MeterInfo mine;
+  agree(world, [&] {
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+      if (std::find(plans[p].nodes.begin(), plans[p].nodes.end(), my_node) != plans[p].nodes.end())
+        covering_meter_ = int(p);
+      if (!leader || plans[p].nodes.front() != my_node) continue;
+      my_plan = int(p);
+      const std::string host = topology.nodes()[static_cast<std::size_t>(my_node)].hostname;
+      try {
+        if (kind_of(plans[p].spec) == "meter-log") {
+          meter_log_ = plans[p].spec.substr(plans[p].spec.find(':') + 1);
+          std::ifstream in(meter_log_);
+          if (meter_log_.empty() || !in) throw power::PowerError("cannot read meter log \"" + meter_log_ + "\"");
+          std::stringstream text;
+          text << in.rdbuf();
+          power::parse_meter_log(text.str(), meter_log_);
+          mine = {plans[p].name, plans[p].nodes, my_node, "meter-log", "wall",
+                  "meter log " + meter_log_ + " (unix_time_s,watts), integrated after each phase",
+                  plans[p].interval, power::kUnknown, 0};
+        } else {
+          source = power::make_source(plans[p].spec, options.root);
+          if (source)
+            mine = {plans[p].name, plans[p].nodes, my_node, source->kind(), power::scope_name(source->scope()),
+                    source->describe(), plans[p].interval, power::kUnknown, 0};
+        }
+      } catch (const power::PowerError& e) {
+        throw InputError("power source on node " + host + ": " + e.what());
+      }
+    }
+  });
+
+  // 3. Every rank learns which meters are live (auto may have found nothing).
+  const int live = (my_plan >= 0 && (source || !meter_log_.empty())) ? 1 : 0;
+  std::vector<int> live_at(static_cast<std::size_t>(size));
+  MPI_Allgather(&live, 1, MPI_INT, live_at.data(), 1, MPI_INT, world);
+  std::ostringstream missing;
+  std::vector<int> plan_to_meter(plans.size(), -1);
+  for (std::size_t p = 0; p < plans.size(); ++p) {
+    if (live_at[static_cast<std::size_t>(leader_rank(topology, plans[p].nodes.front(), size))]) {
+      plan_to_meter[p] = int(meters_.size());
+      meters_.push_back(MeterInfo{plans[p].name, plans[p].nodes, plans[p].nodes.front(), "", "", "", plans[p].interval,
+                                  power::kUnknown, 0});
+    } else {
+      missing << (missing.tellp() > 0 ? ", " : "") << plans[p].name;
+    }
+  }
+  my_meter_ = my_plan >= 0 ? plan_to_meter[static_cast<std::size_t>(my_plan)] : -1;
+  covering_meter_ = covering_meter_ >= 0 ? plan_to_meter[static_cast<std::size_t>(covering_meter_)] : -1;
+  if (meters_.empty())
+    notice_ = "power: no power source found (" + requested_ + "): no energy figures, temperature and clocks only";
+  else if (missing.tellp() > 0)
+    notice_ = "power: no power source on " + missing.str() + ": energy figures cover the other nodes only";
+
+  // 4. What each meter reads, and each node's telemetry files, to rank 0 for the record.
+  const std::vector<std::string> described = gather_text(world, my_meter_ >= 0 ? mine.kind + '\n' + mine.scope + '\n' + mine.source : "");
+  if (rank == 0)
+    for (std::size_t m = 0; m < meters_.size(); ++m) {
+      std::istringstream in(described[static_cast<std::size_t>(leader_rank(topology, meters_[m].reader_node, size))]);
+      std::getline(in, meters_[m].kind);
+      std::getline(in, meters_[m].scope);
+      std::getline(in, meters_[m].source, '\0');
+    }
+  if (leader) {
+    const double interval = my_meter_ >= 0 ? meters_[static_cast<std::size_t>(my_meter_)].interval
+                                           : (options.interval > 0 ? options.interval : 0.5);
+    sampler_ = std::make_unique<power::Sampler>(std::move(source), power::TelemetryReader(options.root), interval);
+    base_ = power::now();
+    sampler_->start();
+  }
+  // Rank 0 of each node gathers its node's telemetry description.
+  power::TelemetryReader probe(options.root);
+  const std::vector<std::string> tele = gather_text(world, leader ? probe.describe() : "");
+  if (rank == 0)
+    for (int r = 0; r < size; ++r)
+      if (topology.node_of_rank(r) >= 0 && leader_rank(topology, topology.node_of_rank(r), size) == r)
+        telemetry_.push_back(tele[static_cast<std::size_t>(r)]);
+}
+
+PowerMonitor::~PowerMonitor() {
+  if (sampler_) sampler_->stop();
+}
+
+void PowerMonitor::started() {
+  if (!sampler_) return;
+  const power::Instant t = power::now();
+  windows_.push_back({t.mono, t.mono});
+}
+
+void PowerMonitor::stopped() {
+  if (!sampler_ || windows_.empty()) return;
+  windows_.back().t1 = power::now().mono;
+  window_seconds_ += windows_.back().t1 - windows_.back().t0;
+}
+
+bool PowerMonitor::wants_more() {
+  if (!(options_.min_phase_seconds > 0)) return false;
+  int more = comm_rank(world_) == 0 && window_seconds_ < options_.min_phase_seconds ? 1 : 0;
+  MPI_Bcast(&more, 1, MPI_INT, 0, world_);
+  return more != 0;
+}
+
+void PowerMonitor::ensure_sample_after(double t_mono) {
+  const auto samples = sampler_->samples();
+  if (samples.empty() || samples.back().t_mono < t_mono) sampler_->sample_once();
+}
+
+std::vector<power::Sample> PowerMonitor::meter_samples() {
+  if (meter_log_.empty()) return sampler_->samples();
+  // An external log, in unix time, placed on this node's monotonic clock.
+  std::ifstream in(meter_log_);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<power::Sample> out;
+  const double offset = base_.real - base_.mono;
+  for (const auto& p : power::parse_meter_log(text.str(), meter_log_)) {
+    power::Sample s;
+    s.t_mono = p.t - offset;
+    s.t_real = p.t;
+    s.ok = true;
+    s.watts = p.watts;
+    out.push_back(s);
+  }
+  return out;
+}
+
+std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_name, double figure) {
+  std::string mine;
+  if (sampler_) {
+    NodePhase n;
+    n.meter = covering_meter_;
+    n.reads_meter = my_meter_ >= 0;
+    if (!windows_.empty()) ensure_sample_after(windows_.back().t1);
+    const std::vector<power::Sample> health = sampler_->samples();
+    n.stats = power::window_stats(health, windows_, false);
+    if (n.reads_meter) {
+      try {
+        const std::vector<power::Sample> readings = meter_samples();
+        const bool cumulative = !readings.empty() && !std::isnan(readings.front().joules);
+        power::WindowStats energy = power::window_stats(readings, windows_, cumulative);
+        for (auto [field, value] : {std::pair{&energy.temp_start, n.stats.temp_start}, {&energy.temp_end, n.stats.temp_end},
+                                    {&energy.temp_max, n.stats.temp_max}, {&energy.clock_start, n.stats.clock_start},
+                                    {&energy.clock_end, n.stats.clock_end}, {&energy.clock_min, n.stats.clock_min}})
+          *field = value;
+        energy.throttled = n.stats.throttled;
+        n.stats = energy;
+      } catch (const power::PowerError& e) {
+        n.error = e.what();
+      }
+      n.wraps = sampler_->wraps();
+      n.errors = sampler_->errors();
+      if (n.error.empty()) n.error = sampler_->first_error();
+    } else {
+      n.stats.failed = 0;  // no meter read here: the health samples say nothing of power
+      n.stats.joules = n.stats.covered = 0;
+      n.stats.mean_watts = n.stats.min_watts = n.stats.max_watts = n.stats.interval = power::kUnknown;
+      n.stats.samples = 0;
+    }
+    for (const auto& w : windows_) n.windows.push_back({w.t0 - base_.mono, w.t1 - base_.mono});
+    mine = serialise(n);
+  }
+  windows_.clear();
+  window_seconds_ = 0;
+
+  const std::vector<std::string> all = gather_text(world_, mine);
+  const auto series = gather_doubles(world_, sampler_ ? new_series_rows() : std::vector<double>{});
+  if (comm_rank(world_) != 0) return std::nullopt;
+  PowerRecord rec;
+  rec.meters = meters_;
+  std::vector<std::string> hosts;
+  for (const auto& node : topology_.nodes()) hosts.push_back(node.hostname);
+  for (std::size_t r = 0; r < all.size(); ++r)
+    if (!all[r].empty()) {
+      rec.nodes.push_back(deserialise(all[r]));
+      rec.series.push_back(series[r]);
+    }
+  summarise_power(rec, topology_.node_count(), hosts, figure_name, figure);
+  return rec;
+}
+
+void PowerMonitor::measure_idle() {
+  if (!metering() || !(options_.idle_seconds > 0)) return;
+  // Every rank sleeps (a barrier would spin): the node is as idle as a booted node running
+  // bramble can be.
+  MPI_Barrier(world_);
+  sleep_seconds(options_.settle_seconds);
+  MPI_Barrier(world_);
+  started();
+  sleep_seconds(options_.idle_seconds);
+  MPI_Barrier(world_);
+  stopped();
+  double idle[2] = {power::kUnknown, 0};  // watts, samples
+  if (sampler_ && my_meter_ >= 0) {
+    ensure_sample_after(windows_.back().t1);
+    try {
+      const auto readings = meter_samples();
+      const bool cumulative = !readings.empty() && !std::isnan(readings.front().joules);
+      const power::WindowStats st = power::window_stats(readings, windows_, cumulative);
+      idle[0] = st.mean_watts;
+      idle[1] = st.samples;
+    } catch (const power::PowerError&) {
+    }
+  }
+  windows_.clear();
+  window_seconds_ = 0;
+  const auto all = gather_doubles(world_, my_meter_ >= 0 ? std::vector<double>{double(my_meter_), idle[0], idle[1]}
+                                                          : std::vector<double>{});
+  if (comm_rank(world_) != 0) return;
+  std::string line;
+  for (const auto& v : all) {
+    if (v.size() != 3) continue;
+    MeterInfo& m = meters_[static_cast<std::size_t>(v[0])];
+    m.idle_watts = v[1];
+    m.idle_samples = int(v[2]);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s%s %.2f W (%s)", line.empty() ? "" : ", ", m.name.c_str(), m.idle_watts,
+                  m.scope.c_str());
+    line += buf;
+  }
+  std::fprintf(stderr, "power: idle baseline over %.0f s: %s\n", options_.idle_seconds, line.c_str());
+}
+
+RunPower PowerMonitor::run_power() {
+  const auto starts = gather_doubles(world_, sampler_ ? std::vector<double>{base_.real} : std::vector<double>{});
+  RunPower run;
+  if (comm_rank(world_) != 0) return run;
+  run.requested = requested_;
+  run.notice = notice_;
+  run.idle_seconds = metering() ? options_.idle_seconds : 0;
+  run.meters = meters_;
+  run.telemetry = telemetry_;
+  for (const auto& s : starts)
+    if (!s.empty()) run.series_start_unix.push_back(s.front());
+  return run;
+}
+
+std::vector<double> PowerMonitor::new_series_rows() {
+  std::vector<double> rows;
+  const auto samples = sampler_->samples();
+  for (std::size_t i = series_sent_; i < samples.size(); ++i) {
+    const power::Sample& s = samples[i];
+    const double row[kSeriesWidth] = {s.t_mono - base_.mono, s.t_real, s.watts, s.joules, s.temp_c, s.clock_mhz,
+                                      double(s.throttled)};
+    rows.insert(rows.end(), row, row + kSeriesWidth);
+  }
+  series_sent_ = samples.size();
+  return rows;
+}
+
+}  // namespace bramble

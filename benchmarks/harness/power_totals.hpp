@@ -1,0 +1,24 @@
+#pragma once
+// From per-node phase records to what a reader wants: energy per scope, performance per
+// watt, and whether the measurement would satisfy the Green500 rules. Pure arithmetic, no
+// MPI, so tests can check it with made-up records.
+#include <string>
+
+#include "power_record.hpp"
+
+namespace bramble {
+
+// Green500 / EE HPC WG level 1 in brief: at least one sample per second, at least 10 samples,
+// and a core phase of at least a minute.
+inline constexpr double kGreen500MinSeconds = 60;
+inline constexpr int kGreen500MinSamples = 10;
+inline constexpr double kStaleSeconds = 5;  // a measured reading unchanged this long is suspect
+
+// Fills rec.totals, rec.figures, rec.throttled, rec.green500_valid and rec.notes from
+// rec.meters and rec.nodes. `figure` in `figure_name`'s unit (e.g. Gflop/s) becomes
+// `<figure_name>_per_watt_<scope>` for each scope whose meters cover all `node_count` nodes,
+// and `..._above_idle` with the idle baseline subtracted.
+void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::string>& hostnames,
+                     const std::string& figure_name, double figure);
+
+}  // namespace bramble
