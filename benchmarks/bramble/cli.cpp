@@ -62,6 +62,9 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::Range(0.0, 86400.0));
   run->add_option("--power-root", power.root, "Prefix for /sys and /proc when reading sensors (testing)")
       ->group("");  // hidden: for tests with fake sensor trees
+  run->add_option("--ranks-per-node", suite.ranks_per_node,
+                  "Pretend every N consecutive ranks are a node of their own, named <host>-n<i> (testing, teaching)")
+      ->check(CLI::PositiveNumber);
   run->require_subcommand(1, 1);
 
   auto kernels = all_kernels();

@@ -43,7 +43,7 @@ void warn_about_trust(const RunMetadata& m) {
 int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Kernel*>& kernels,
               const std::vector<std::string>& argv) {
   const int rank = comm_rank(world), size = comm_size(world);
-  const Topology topology(world);
+  const Topology topology(world, options.ranks_per_node);
   const RunMetadata metadata = collect_metadata(topology, size, options.label, argv);
 
   std::string path = options.out;

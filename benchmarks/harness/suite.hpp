@@ -21,6 +21,7 @@ struct SuiteOptions {
   // pipe to mpirun, so it cannot be told: "on" forces the display there.
   std::string progress = "auto";
   PowerOptions power;
+  int ranks_per_node = 0;  // > 0: pretend nodes of this many ranks (tests, teaching)
 };
 
 // Returns the exit code (kExitVerification if any kernel failed verification).

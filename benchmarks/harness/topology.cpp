@@ -33,11 +33,14 @@ NodeInfo deserialise(const std::string& s) {
 
 }  // namespace
 
-Topology::Topology(MPI_Comm world) {
+Topology::Topology(MPI_Comm world, int ranks_per_node) {
   int size = 0;
   MPI_Comm_rank(world, &my_rank_);
   MPI_Comm_size(world, &size);
-  MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, my_rank_, MPI_INFO_NULL, &node_comm_);
+  if (ranks_per_node > 0)
+    MPI_Comm_split(world, my_rank_ / ranks_per_node, my_rank_, &node_comm_);
+  else
+    MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, my_rank_, MPI_INFO_NULL, &node_comm_);
   MPI_Comm_rank(node_comm_, &node_rank_);
 
   // Each node's leader (its lowest rank) numbers the node by its own world rank.
@@ -52,7 +55,12 @@ Topology::Topology(MPI_Comm world) {
   for (int r = 0; r < size; ++r) rank_node_.push_back(node_of_leader[leaders[r]]);
 
   // Every rank contributes its text; only leaders' entries are kept.
-  const std::string mine = is_node_leader() ? serialise(read_node_info()) : std::string();
+  std::string mine;
+  if (is_node_leader()) {
+    NodeInfo info = read_node_info();
+    if (ranks_per_node > 0) info.hostname += "-n" + std::to_string(my_rank_ / ranks_per_node);
+    mine = serialise(info);
+  }
   int len = static_cast<int>(mine.size());
   std::vector<int> lens(static_cast<std::size_t>(size)), displs(static_cast<std::size_t>(size), 0);
   MPI_Allgather(&len, 1, MPI_INT, lens.data(), 1, MPI_INT, world);

@@ -1,6 +1,8 @@
 #pragma once
 // Which ranks share a node. Nodes are found with MPI_Comm_split_type(SHARED), so a node is
 // whatever MPI considers one shared-memory host, and are numbered by their lowest rank.
+// For tests and teaching, `ranks_per_node` > 0 pretends instead that every run of that many
+// consecutive ranks is a node of its own, named <hostname>-n<index>.
 #include <mpi.h>
 
 #include <vector>
@@ -11,7 +13,7 @@ namespace bramble {
 
 class Topology {
  public:
-  explicit Topology(MPI_Comm world);
+  explicit Topology(MPI_Comm world, int ranks_per_node = 0);
   ~Topology();
   Topology(const Topology&) = delete;
   Topology& operator=(const Topology&) = delete;

@@ -1,0 +1,293 @@
+// From samples to per-phase energy, without hardware or real time: window statistics on
+// made-up samples (exact joules), the sampler driven by a fake clock over a fake RAPL tree
+// that wraps and then vanishes, telemetry from a fake sysfs, the per-node config file, and
+// the per-scope totals, per-watt figures and Green500 flags.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "errors.hpp"
+#include "power/fixed_source.hpp"
+#include "power/rapl_source.hpp"
+#include "power/sampler.hpp"
+#include "power/telemetry.hpp"
+#include "power/window_stats.hpp"
+#include "power_config.hpp"
+#include "power_totals.hpp"
+
+namespace bramble::power {
+namespace {
+namespace fs = std::filesystem;
+
+Sample watts_at(double t, double w) {
+  Sample s;
+  s.t_mono = t;
+  s.ok = true;
+  s.watts = w;
+  return s;
+}
+
+Sample joules_at(double t, double j) {
+  Sample s;
+  s.t_mono = t;
+  s.ok = true;
+  s.joules = j;
+  return s;
+}
+
+TEST(WindowStats, TrapezoidOverARampIsExactWithInterpolatedEdges) {
+  // P(t) = 10 + 2t sampled every second; over [0.5, 3.5] the energy is 10*3 + (3.5^2 - 0.5^2) = 42.
+  std::vector<Sample> s;
+  for (int t = 0; t <= 5; ++t) s.push_back(watts_at(t, 10 + 2.0 * t));
+  const WindowStats st = window_stats(s, {{0.5, 3.5}}, false);
+  EXPECT_DOUBLE_EQ(st.joules, 42.0);
+  EXPECT_DOUBLE_EQ(st.seconds, 3.0);
+  EXPECT_DOUBLE_EQ(st.covered, 3.0);
+  EXPECT_DOUBLE_EQ(st.mean_watts, 14.0);
+  EXPECT_DOUBLE_EQ(st.min_watts, 11.0);  // the interpolated edges count
+  EXPECT_DOUBLE_EQ(st.max_watts, 17.0);
+  EXPECT_EQ(st.samples, 3);  // t = 1, 2, 3
+  EXPECT_DOUBLE_EQ(st.interval, 1.0);
+}
+
+TEST(WindowStats, CounterIsDifferencedAtTheEdgesAndGivesPowerRange) {
+  // 5 W for 2 s then 15 W: J(0)=0, J(1)=5, J(2)=10, J(3)=25, J(4)=40.
+  const std::vector<Sample> s{joules_at(0, 0), joules_at(1, 5), joules_at(2, 10), joules_at(3, 25), joules_at(4, 40)};
+  const WindowStats st = window_stats(s, {{1.5, 3.5}}, true);
+  EXPECT_DOUBLE_EQ(st.joules, 32.5 - 7.5);
+  EXPECT_DOUBLE_EQ(st.mean_watts, 12.5);
+  EXPECT_DOUBLE_EQ(st.min_watts, 15.0);  // the only counter step inside: 2 -> 3
+  EXPECT_DOUBLE_EQ(st.max_watts, 15.0);
+}
+
+TEST(WindowStats, SeveralWindowsAddAndGapsAreReportedNotGuessed) {
+  std::vector<Sample> s;
+  for (int t = 0; t <= 10; ++t) s.push_back(watts_at(t, 7));
+  const WindowStats two = window_stats(s, {{1, 3}, {5, 6}}, false);
+  EXPECT_DOUBLE_EQ(two.joules, 21.0);
+  EXPECT_DOUBLE_EQ(two.seconds, 3.0);
+  // A window running past the last sample: the uncovered part is not counted.
+  const WindowStats past = window_stats(s, {{9, 12}}, false);
+  EXPECT_DOUBLE_EQ(past.seconds, 3.0);
+  EXPECT_DOUBLE_EQ(past.covered, 1.0);
+  EXPECT_DOUBLE_EQ(past.joules, 7.0);
+  EXPECT_DOUBLE_EQ(past.mean_watts, 7.0);
+  // Failed readings are skipped for energy and counted.
+  s[2].ok = false;
+  s[2].watts = kUnknown;
+  const WindowStats failed = window_stats(s, {{1, 3}}, false);
+  EXPECT_DOUBLE_EQ(failed.joules, 14.0);
+  EXPECT_EQ(failed.failed, 1);
+  EXPECT_DOUBLE_EQ(failed.longest_repeat, 2.0);  // 7 W at t=1 and t=3: unchanged for 2 s
+}
+
+TEST(WindowStats, NoSamplesMeansNoEnergyAndUnknownPower) {
+  const WindowStats st = window_stats({watts_at(0, 5)}, {{0, 1}}, false);
+  EXPECT_EQ(st.joules, 0.0);
+  EXPECT_EQ(st.covered, 0.0);
+  EXPECT_TRUE(std::isnan(st.mean_watts));
+}
+
+TEST(WindowStats, HealthStartEndExtremesAndThrottleBits) {
+  std::vector<Sample> s;
+  const double temps[] = {40, 45, 70, 65, 50};
+  const double clocks[] = {2400, 2400, 1500, 1800, 2400};
+  const std::int64_t words[] = {0x50000, 0x50000, 0x50006, 0x50000, 0x50000};
+  for (int i = 0; i < 5; ++i) {
+    Sample x = watts_at(i, 5);
+    x.temp_c = temps[i];
+    x.clock_mhz = clocks[i];
+    x.throttled = words[i];
+    s.push_back(x);
+  }
+  const WindowStats st = window_stats(s, {{0.5, 3.5}}, false);
+  EXPECT_EQ(st.temp_start, 40);  // the last sample at or before the start
+  EXPECT_EQ(st.temp_end, 65);
+  EXPECT_EQ(st.temp_max, 70);
+  EXPECT_EQ(st.clock_min, 1500);
+  EXPECT_EQ(st.throttled & kThrottleNowMask, kFrequencyCapped | kThrottled);
+  EXPECT_EQ(throttle_text(st.throttled & kThrottleNowMask), "frequency capped, throttled");
+  const WindowStats calm = window_stats(s, {{3.5, 4.5}}, false);
+  EXPECT_EQ(calm.throttled & kThrottleNowMask, 0);  // only the "has occurred" bits
+}
+
+class FakeTree : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("bramble-phase-" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+  }
+  void TearDown() override { fs::remove_all(root_); }
+  void write(const std::string& rel, const std::string& text) {
+    const fs::path p = root_ / rel;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p) << text << "\n";
+  }
+  fs::path root_;
+};
+
+TEST_F(FakeTree, TelemetryReadsHottestZoneMeanClockAndThrottleWord) {
+  write("sys/class/thermal/thermal_zone0/temp", "41500");
+  write("sys/class/thermal/thermal_zone1/temp", "63250");
+  write("sys/class/hwmon/hwmon0/name", "nvme");  // not a CPU sensor: ignored
+  write("sys/class/hwmon/hwmon0/temp1_input", "99000");
+  write("sys/devices/system/cpu/cpu0/cpufreq/scaling_cur_freq", "1500000");
+  write("sys/devices/system/cpu/cpu1/cpufreq/scaling_cur_freq", "2400000");
+  write("sys/devices/platform/soc/soc:firmware/get_throttled", "50005");
+  const Health h = TelemetryReader(root_.string()).read();
+  EXPECT_DOUBLE_EQ(h.temp_c, 63.25);
+  EXPECT_DOUBLE_EQ(h.clock_mhz, 1950);
+  EXPECT_EQ(h.throttled, 0x50005);
+  EXPECT_EQ(throttle_text(h.throttled & kThrottleNowMask), "under-voltage, throttled");
+}
+
+TEST_F(FakeTree, TelemetryOnAVmFallsBackToCpuinfoAndUnknowns) {
+  write("proc/cpuinfo", "processor\t: 0\ncpu MHz\t\t: 2000.5\nprocessor\t: 1\ncpu MHz\t\t: 3000.5");
+  const TelemetryReader reader(root_.string());
+  const Health h = reader.read();
+  EXPECT_TRUE(std::isnan(h.temp_c));
+  EXPECT_DOUBLE_EQ(h.clock_mhz, 2500.5);
+  EXPECT_EQ(h.throttled, -1);
+  EXPECT_NE(reader.describe().find("temperature: none"), std::string::npos);
+}
+
+TEST_F(FakeTree, SamplerWithAFakeClockIntegratesAWrappingCounterExactly) {
+  // One package with a 10 J range (in µJ); 6 J per 1 s step wraps three times in five steps.
+  const std::string zone = "sys/class/powercap/intel-rapl:0/";
+  write(zone + "name", "package-0");
+  write(zone + "max_energy_range_uj", "10000000");
+  write(zone + "energy_uj", "7000000");
+  double t = 100;
+  Sampler sampler(std::make_unique<RaplSource>(root_.string()), TelemetryReader(root_.string()), 1.0,
+                  [&] { return Instant{t, 1.7e9 + t}; });
+  std::uint64_t raw = 7000000;
+  for (int i = 0; i < 6; ++i) {
+    sampler.sample_once();
+    t += 1;
+    raw = (raw + 6000000) % 10000000;
+    write(zone + "energy_uj", std::to_string(raw));
+  }
+  EXPECT_EQ(sampler.wraps(), 3);
+  const WindowStats st = window_stats(sampler.samples(), {{100.5, 104.5}}, true);
+  EXPECT_NEAR(st.joules, 24.0, 1e-9);  // 6 W x 4 s across three wraps
+  EXPECT_NEAR(st.mean_watts, 6.0, 1e-9);
+  EXPECT_EQ(sampler.errors(), 0);
+
+  // The zone disappears mid-run: failed samples, an error that says so, no exception.
+  fs::remove_all(root_ / zone);
+  sampler.sample_once();
+  EXPECT_EQ(sampler.errors(), 1);
+  EXPECT_NE(sampler.first_error().find("vanished mid-run"), std::string::npos) << sampler.first_error();
+  EXPECT_FALSE(sampler.samples().back().ok);
+}
+
+TEST(Sampler, ThreadSamplesAtTheIntervalAndStops) {
+  Sampler sampler(std::make_unique<FixedSource>(5), TelemetryReader("/nonexistent"), 0.01);
+  sampler.start();
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  sampler.stop();
+  const auto n = sampler.samples().size();
+  EXPECT_GE(n, 5u);    // ~20 expected; generous for a loaded machine
+  EXPECT_LE(n, 25u);   // no burst of catch-up samples
+  std::this_thread::sleep_for(std::chrono::milliseconds(30));
+  EXPECT_EQ(sampler.samples().size(), n);  // stopped means stopped
+}
+
+}  // namespace
+}  // namespace bramble::power
+
+namespace bramble {
+namespace {
+
+TEST(PowerConfig, SectionsDefaultsDottedHostsAndErrors) {
+  const PowerConfig c = parse_power_config(
+      "# cluster\n[default]\npower = \"fixed:7.5\"\n[pi01.local]\npower = 'pi5-pmic:wall'\ninterval = 0.5\n"
+      "[pi02]\ngroup = \"rack\"\n",
+      "power.toml");
+  EXPECT_EQ(c.for_host("pi01.local").power, "pi5-pmic:wall");
+  EXPECT_EQ(c.for_host("pi01.local").interval, 0.5);
+  EXPECT_EQ(c.for_host("pi02").group, "rack");
+  EXPECT_EQ(c.for_host("pi02").power, "");  // the group's or the default source, decided later
+  EXPECT_EQ(c.for_host("epyc").power, "fixed:7.5");
+  try {
+    parse_power_config("[pi01]\nwatts = 5\n", "power.toml");
+    FAIL() << "unknown key accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("power.toml: [pi01] watts: unknown key"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(parse_power_config("[pi01]\ninterval = fast\n", "p"), InputError);
+  EXPECT_THROW(parse_power_config("[pi01]\ninterval = 0\n", "p"), InputError);
+}
+
+PowerRecord two_nodes(double w0, double w1, const std::string& scope1, double seconds, int samples) {
+  PowerRecord rec;
+  for (int n = 0; n < 2; ++n) {
+    MeterInfo m;
+    m.name = "node" + std::to_string(n);
+    m.nodes = {n};
+    m.reader_node = n;
+    m.scope = n == 0 ? "wall" : scope1;
+    m.idle_watts = n == 0 ? 2.0 : 3.0;
+    rec.meters.push_back(m);
+    NodePhase p;
+    p.meter = n;
+    p.reads_meter = true;
+    p.stats.seconds = p.stats.covered = seconds;
+    p.stats.mean_watts = n == 0 ? w0 : w1;
+    p.stats.joules = p.stats.mean_watts * seconds;
+    p.stats.samples = samples;
+    p.stats.interval = seconds / (samples - 1);
+    rec.nodes.push_back(p);
+  }
+  return rec;
+}
+
+double figure(const PowerRecord& r, const std::string& name) {
+  for (const auto& [n, v] : r.figures)
+    if (n == name) return v;
+  return -1;
+}
+
+TEST(PowerTotals, OneScopeGivesPerWattWithAndWithoutIdle) {
+  PowerRecord rec = two_nodes(6, 9, "wall", 100, 1001);
+  summarise_power(rec, 2, {"a", "b"}, "gflops", 30);
+  ASSERT_EQ(rec.totals.size(), 1u);
+  EXPECT_DOUBLE_EQ(rec.totals[0].joules, 1500);
+  EXPECT_DOUBLE_EQ(figure(rec, "watts_wall"), 15);
+  EXPECT_DOUBLE_EQ(figure(rec, "gflops_per_watt_wall"), 2.0);
+  EXPECT_DOUBLE_EQ(figure(rec, "idle_watts_wall"), 5);
+  EXPECT_DOUBLE_EQ(figure(rec, "gflops_per_watt_above_idle_wall"), 3.0);
+  EXPECT_TRUE(rec.green500_valid) << rec.green500_reason;
+  EXPECT_FALSE(rec.throttled);
+}
+
+TEST(PowerTotals, ScopesAreNeverMixedAndPartialCoverageGivesNoPerWatt) {
+  PowerRecord rec = two_nodes(6, 9, "cpu-package", 100, 1001);
+  summarise_power(rec, 2, {"a", "b"}, "gflops", 30);
+  ASSERT_EQ(rec.totals.size(), 2u);
+  EXPECT_DOUBLE_EQ(figure(rec, "joules_wall"), 600);
+  EXPECT_DOUBLE_EQ(figure(rec, "joules_cpu_package"), 900);
+  EXPECT_EQ(figure(rec, "gflops_per_watt_wall"), -1);
+  EXPECT_NE(rec.notes.find("wall meters cover 1 of 2 nodes"), std::string::npos) << rec.notes;
+}
+
+TEST(PowerTotals, Green500NeedsAMinuteTenSamplesAndOnePerSecond) {
+  PowerRecord shortp = two_nodes(6, 9, "wall", 30, 301);
+  summarise_power(shortp, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_FALSE(shortp.green500_valid);
+  EXPECT_NE(shortp.green500_reason.find("< 60 s"), std::string::npos);
+  PowerRecord sparse = two_nodes(6, 9, "wall", 100, 20);  // one sample every 5 s
+  summarise_power(sparse, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_FALSE(sparse.green500_valid);
+  PowerRecord throttled = two_nodes(6, 9, "wall", 100, 1001);
+  throttled.nodes[1].stats.throttled = 0x50004;
+  summarise_power(throttled, 2, {"pi01", "pi02"}, "gflops", 30);
+  EXPECT_TRUE(throttled.throttled);
+  EXPECT_NE(throttled.notes.find("pi02 throttled"), std::string::npos) << throttled.notes;
+}
+
+}  // namespace
+}  // namespace bramble

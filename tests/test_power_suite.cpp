@@ -1,0 +1,197 @@
+// Power measurement end to end through the suite, at 1, 2 and 4 ranks: every rank pretends
+// to be a node (--ranks-per-node 1), the per-node config file gives nodes different
+// declared wattages and puts nodes 2 and 3 on one shared "plug", and a kernel that sleeps
+// through its timed phase records a result. The file must then hold, per meter, exactly
+// watts x window seconds, the totals their sum, the idle baseline, and the repetitions
+// --min-phase-seconds asked for.
+#include <gtest/gtest.h>
+#include <mpi.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "collective.hpp"
+#include "h5_io.hpp"
+#include "kernel_registry.hpp"
+#include "result_reader.hpp"
+#include "suite.hpp"
+
+namespace bramble {
+namespace {
+namespace fs = std::filesystem;
+
+// A kernel whose timed phase is 0.2 s of sleep: energy then depends on nothing but the
+// declared watts and the windows the suite recorded.
+class SleepKernel : public Kernel {
+ public:
+  std::string name() const override { return "sleep"; }
+  std::string description() const override { return "sleeps"; }
+  void add_options(CLI::App&) override {}
+  void run(RunContext& ctx) override {
+    KernelResult r;
+    r.kernel = "sleep";
+    r.problem = "0.2 s";
+    r.ranks = 1;
+    do {
+      const double t0 = ctx.start_timed();
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      const double s = MPI_Wtime() - t0;
+      ctx.stop_timed();
+      r.rep_seconds.push_back(s);
+    } while (ctx.extend_timed());
+    r.figure_name = "naps";
+    r.unit = "naps/s";
+    r.figure_of_merit = 5;
+    r.passed = true;
+    ctx.record(r);
+  }
+};
+
+int rank() {
+  int r = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &r);
+  return r;
+}
+
+int size() {
+  int s = 0;
+  MPI_Comm_size(MPI_COMM_WORLD, &s);
+  return s;
+}
+
+double number(const std::vector<NamedValue>& values, const std::string& name) {
+  const Value* v = find_value(values, name);
+  if (!v) return -1;
+  if (const auto* d = std::get_if<double>(v)) return *d;
+  return double(std::get<std::int64_t>(*v));
+}
+
+class PowerSuite : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("bramble-power-suite-" + std::to_string(size()));
+    if (rank() == 0) {
+      fs::remove_all(dir_);
+      fs::create_directories(dir_);
+    }
+    MPI_Barrier(MPI_COMM_WORLD);
+  }
+  void TearDown() override {
+    MPI_Barrier(MPI_COMM_WORLD);
+    if (rank() == 0) fs::remove_all(dir_);
+  }
+  fs::path dir_;
+};
+
+TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
+  const Topology probe(MPI_COMM_WORLD, 1);
+  const std::string base = probe.nodes()[0].hostname.substr(0, probe.nodes()[0].hostname.rfind("-n"));
+  if (rank() == 0) {
+    std::ofstream(dir_ / "power.toml") << "[default]\npower = \"fixed:10\"\n"
+                                       << "[" << base << "-n1]\npower = \"fixed:20\"\n"
+                                       << "[" << base << "-n2]\npower = \"fixed:40\"\ngroup = \"plug\"\n"
+                                       << "[" << base << "-n3]\ngroup = \"plug\"\n";
+  }
+  SuiteOptions options;
+  options.out = (dir_ / "r.h5").string();
+  options.progress = "off";
+  options.ranks_per_node = 1;
+  options.power.config_file = (dir_ / "power.toml").string();
+  options.power.idle_seconds = 0.3;
+  options.power.settle_seconds = 0;
+  options.power.min_phase_seconds = 0.5;
+  options.power.interval = 0.05;
+  SleepKernel kernel;
+  ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
+  if (rank() != 0) return;
+
+  const ResultFileContents file = read_result_file(options.out);
+  ASSERT_EQ(file.runs.size(), 1u);
+  const RunRecord& run = file.runs[0];
+  const int nodes = size();
+  const double watts[] = {10, 20, 40, 0};  // node 3 shares node 2's plug
+  double total_watts = 0;
+  for (int n = 0; n < nodes; ++n) total_watts += watts[n];
+
+  // Run level: one meter per node, except the plug shared by nodes 2 and 3.
+  int meters = 0;
+  for (const auto& m : run.power.members) {
+    if (!find_value(m, "kind")) continue;
+    ++meters;
+    EXPECT_EQ(std::get<std::string>(*find_value(m, "scope")), "estimate");
+    const int reader = int(number(m, "reader_node"));
+    EXPECT_DOUBLE_EQ(number(m, "idle_watts"), watts[reader]) << "idle baseline of meter at node " << reader;
+    if (reader == 2) {
+      EXPECT_EQ(std::get<std::string>(*find_value(m, "nodes")), nodes == 4 ? "2,3" : "2");
+    }
+  }
+  EXPECT_EQ(meters, nodes == 4 ? 3 : nodes);
+
+  // Kernel level: repetitions until the phase lasted 0.5 s, exact energies.
+  ASSERT_EQ(run.kernels.size(), 1u);
+  const KernelRecord& k = run.kernels[0];
+  EXPECT_EQ(k.rep_seconds.size(), 3u);  // 0.2 + 0.2 < 0.5 <= 0.2 x 3
+  ASSERT_EQ(k.power.members.size(), std::size_t(nodes));
+  double joules = 0;
+  for (int n = 0; n < nodes; ++n) {
+    const auto& node = k.power.members[std::size_t(n)];
+    EXPECT_EQ(number(node, "reads_meter"), n == 3 ? 0 : 1) << "node " << n;
+    if (n == 3) {
+      EXPECT_EQ(std::get<std::string>(*find_value(node, "meter_name")), "plug");
+      EXPECT_EQ(find_value(node, "joules"), nullptr);  // its energy is in node 2's plug
+      continue;
+    }
+    const double seconds = number(node, "seconds");
+    EXPECT_GE(seconds, 0.6);
+    EXPECT_NEAR(number(node, "joules"), watts[n] * seconds, 1e-9 * watts[n]) << "node " << n;
+    EXPECT_GE(number(node, "samples"), 6);
+    joules += number(node, "joules");
+  }
+  EXPECT_NEAR(number(k.power.attrs, "joules_estimate"), joules, 1e-9);
+  EXPECT_NEAR(number(k.power.attrs, "watts_estimate"), total_watts, 1e-9);
+  EXPECT_NEAR(number(k.power.attrs, "naps_per_watt_estimate"), 5 / total_watts, 1e-12);
+  EXPECT_EQ(number(k.power.attrs, "green500_valid"), 0);  // 0.6 s is not a minute
+  EXPECT_EQ(number(k.power.attrs, "nodes_covered_estimate"), nodes);
+  ASSERT_EQ(k.power.series.size(), std::size_t(nodes));
+  EXPECT_GE(k.power.series[0].size(), 7u * 10);  // idle + phase at 20 Hz, 7 columns
+}
+
+TEST_F(PowerSuite, ANamedSourceThatCannotBeReadStopsEveryRankBeforeAnyKernel) {
+  SuiteOptions options;
+  options.out = (dir_ / "never.h5").string();
+  options.progress = "off";
+  options.power.spec = "rapl";
+  options.power.root = (dir_ / "no-sysfs").string();
+  SleepKernel kernel;
+  try {
+    run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"});
+    FAIL() << "no error";
+  } catch (const AgreedError& e) {
+    EXPECT_NE(std::string(e.what()).find("power source on node"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("RAPL"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(options.out));
+}
+
+TEST_F(PowerSuite, AutoWithNothingFoundRunsOnWithHealthOnly) {
+  SuiteOptions options;
+  options.out = (dir_ / "auto.h5").string();
+  options.progress = "off";
+  options.power.root = (dir_ / "empty").string();  // no RAPL, no sensors
+  SleepKernel kernel;
+  ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
+  if (rank() != 0) return;
+  const ResultFileContents file = read_result_file(options.out);
+  const RunRecord& run = file.runs[0];
+  EXPECT_NE(std::get<std::string>(*find_value(run.power.attrs, "notice")).find("no power source found"),
+            std::string::npos);
+  const KernelRecord& k = run.kernels[0];
+  EXPECT_EQ(find_value(k.power.attrs, "watts_estimate"), nullptr);
+  EXPECT_EQ(k.rep_seconds.size(), 1u);
+}
+
+}  // namespace
+}  // namespace bramble
