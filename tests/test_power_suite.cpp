@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -174,6 +175,52 @@ TEST_F(PowerSuite, ANamedSourceThatCannotBeReadStopsEveryRankBeforeAnyKernel) {
     EXPECT_NE(std::string(e.what()).find("RAPL"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(fs::exists(options.out));
+}
+
+TEST_F(PowerSuite, AMeterLogIsIntegratedOverTheWindowsInUnixTime) {
+  // An external meter's log: a ramp of 0.1 W/s, every 0.25 s from 20 s ago to 60 s ahead.
+  // The trapezoid rule is exact for a ramp, so the energy is known in closed form.
+  const double now = double(std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::system_clock::now().time_since_epoch()).count()) / 1e6;
+  const double t_begin = std::floor(now) - 20;
+  auto watts = [&](double t) { return 10 + 0.1 * (t - t_begin); };
+  if (rank() == 0) {
+    std::ofstream log(dir_ / "meter.csv");
+    log << "unix_time_s,watts\n";
+    char line[64];
+    for (double t = t_begin; t < now + 60; t += 0.25) {
+      std::snprintf(line, sizeof line, "%.2f,%.3f\n", t, watts(t));
+      log << line;
+    }
+  }
+  MPI_Barrier(MPI_COMM_WORLD);
+  SuiteOptions options;
+  options.out = (dir_ / "log.h5").string();
+  options.progress = "off";
+  options.power.spec = "meter-log:" + (dir_ / "meter.csv").string();
+  options.power.idle_seconds = 0;
+  SleepKernel kernel;
+  ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
+  if (rank() != 0) return;
+  const RunRecord run = read_result_file(options.out).runs.at(0);
+  double start_unix = -1;
+  for (const auto& m : run.power.members)
+    if (find_value(m, "series_start_unix")) start_unix = number(m, "series_start_unix");
+  const auto& node = run.kernels.at(0).power.members.at(0);
+  EXPECT_EQ(std::get<std::string>(*find_value(node, "error")), "");
+  std::vector<hsize_t> dims;
+  h5::Handle file = h5::open_file(options.out, false);
+  const std::vector<double> w =
+      h5::read_dataset(h5::open_group(h5::open_group(h5::open_group(h5::open_group(h5::open_group(file, "runs"),
+                                                                                      "run-0000"), "kernels"),
+                                                     "000-sleep"), "power/node-000"), "windows", &dims);
+  ASSERT_EQ(dims.at(0), 1u);
+  const double a = start_unix + w[0], b = start_unix + w[1];
+  const double expected = (b - a) * 0.5 * (watts(a) + watts(b));
+  EXPECT_NEAR(number(node, "joules"), expected, 1e-6 * expected);
+  EXPECT_NEAR(number(node, "covered_seconds"), number(node, "seconds"), 1e-9);  // the log spans the phase
+  EXPECT_NEAR(number(run.kernels[0].power.attrs, "watts_wall"), watts(0.5 * (a + b)), 1e-6);
+  EXPECT_NE(find_value(run.kernels[0].power.attrs, "naps_per_watt_wall"), nullptr);
 }
 
 TEST_F(PowerSuite, AutoWithNothingFoundRunsOnWithHealthOnly) {

@@ -47,7 +47,7 @@ int run_cli(int argc, char** argv) {
   PowerOptions& power = suite.power;
   run->add_option("--power", power.spec,
                   "Power source for every node: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], "
-                  "smartplug:URL, meter-log:FILE, fixed:WATTS, none")
+                  "smartplug:URL, meter-log:FILE, fixed:WATTS, none (health only), off (no sampler)")
       ->capture_default_str();
   run->add_option("--power-config", power.config_file,
                   "TOML/INI file with a [hostname] section per node (power, group, interval) and [default]");

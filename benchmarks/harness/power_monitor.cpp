@@ -134,6 +134,14 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
   const bool leader = topology.is_node_leader();
   const int my_node = topology.my_node();
 
+  // `off`: no sampler thread at all (the baseline of the overhead benchmark).
+  requested_ = "--power " + options.spec;
+  agree(world, [&] {
+    if (options.spec == "off" && !options.config_file.empty())
+      throw InputError("--power off measures nothing; it cannot be combined with --power-config");
+  });
+  if (options.spec == "off") return;
+
   // 1. Plan the meters: the same on every rank, from the same config text.
   const std::string config_text =
       options.config_file.empty() ? "" : read_on_rank0(world, options.config_file, "power config file");
@@ -142,8 +150,7 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
     const PowerConfig config = options.config_file.empty() ? PowerConfig{} : parse_power_config(config_text, options.config_file);
     plans = plan_meters(topology, config, options);
   });
-  requested_ = options.config_file.empty() ? "--power " + options.spec
-                                           : "--power " + options.spec + " --power-config " + options.config_file;
+  if (!options.config_file.empty()) requested_ += " --power-config " + options.config_file;
 
   // 2. Each meter's first node opens its source. A named source that fails stops the run.
   std::unique_ptr<power::PowerSource> source;
@@ -323,6 +330,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
       rec.nodes.push_back(deserialise(all[r]));
       rec.series.push_back(series[r]);
     }
+  if (rec.nodes.empty()) return std::nullopt;  // --power off
   summarise_power(rec, topology_.node_count(), hosts, figure_name, figure);
   return rec;
 }

@@ -14,7 +14,7 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
   const auto colon = spec.find(':');
   const std::string kind = spec.substr(0, colon);
   const std::string arg = colon == std::string::npos ? "" : spec.substr(colon + 1);
-  if (kind == "none") return nullptr;
+  if (kind == "none" || kind == "off") return nullptr;
   if (kind == "auto") return RaplSource::present(root) ? std::make_unique<RaplSource>(root) : nullptr;
   if (kind == "rapl") return std::make_unique<RaplSource>(root);
   if (kind == "fixed") {
