@@ -252,6 +252,46 @@ TEST_F(FakeSysfs, CommandSourcesRunFakeTools) {
   }
 }
 
+TEST_F(FakeSysfs, AutoPrefersWallThenBoardThenPackageAndSaysWhyWhenNothingReads) {
+  fs::create_directories(root_);
+  const fs::path vcgencmd = root_ / "vcgencmd", ipmitool = root_ / "ipmitool", broken = root_ / "broken";
+  std::ofstream(vcgencmd) << "#!/bin/sh\nprintf '" << kPmicOutput << "'\n";
+  std::ofstream(ipmitool) << "#!/bin/sh\nprintf '" << kDcmiOutput << "'\n";
+  std::ofstream(broken) << "#!/bin/sh\necho 'Command not registered'\nexit 255\n";
+  for (const auto& p : {vcgencmd, ipmitool, broken}) fs::permissions(p, fs::perms::owner_all);
+  const AutoProbe nothing{root_.string(), (root_ / "no-vcgencmd").string(), ipmitool.string()};
+  std::string why;
+  EXPECT_EQ(auto_source(nothing, why), nullptr);  // no /dev/ipmi0, no vcgencmd, no sensors
+  EXPECT_NE(why.find("no BMC, Pi 5 PMIC, INA2xx sensor or RAPL found"), std::string::npos) << why;
+
+  make_zone("intel-rapl:0", "package-0", 10, 1000);
+  why.clear();
+  EXPECT_EQ(auto_source(nothing, why)->kind(), "rapl");
+  write(root_ / "sys/class/hwmon/hwmon2/name", "ina219");
+  write(root_ / "sys/class/hwmon/hwmon2/power1_input", "3000000");
+  EXPECT_EQ(auto_source(nothing, why)->kind(), "hwmon");
+  const AutoProbe pi{root_.string(), vcgencmd.string(), ipmitool.string()};
+  EXPECT_EQ(auto_source(pi, why)->kind(), "hwmon");  // vcgencmd alone: a Pi 4 has it too
+  std::ofstream(root_ / "model") << "Raspberry Pi 5 Model B Rev 1.0" << '\0';
+  fs::create_directories(root_ / "proc/device-tree");
+  fs::rename(root_ / "model", root_ / "proc/device-tree/model");
+  EXPECT_EQ(auto_source(pi, why)->kind(), "pi5-pmic");
+  write(root_ / "dev/ipmi0", "");
+  auto best = auto_source(pi, why);
+  EXPECT_EQ(best->kind(), "ipmi");
+  EXPECT_EQ(best->scope(), Scope::wall);
+
+  // Candidates that are present but fail are skipped, and the reasons kept.
+  fs::remove_all(root_ / "sys/class/hwmon");
+  const fs::path energy = zone("intel-rapl:0") / "energy_uj";
+  fs::remove(energy);
+  fs::create_directory(energy);  // unreadable, even for root
+  why.clear();
+  EXPECT_EQ(auto_source(AutoProbe{root_.string(), broken.string(), broken.string()}, why), nullptr);
+  EXPECT_NE(why.find("Command not registered"), std::string::npos) << why;
+  EXPECT_NE(why.find(energy.string()), std::string::npos) << why;
+}
+
 TEST(Json, FindsNumbersByPathAndRejectsGarbage) {
   const std::string j = R"({"meters":[{"power":12.5,"ok":true},{"power":3}],"StatusSNS":{"ENERGY":{"Power":42}},"s":"a\"b"})";
   EXPECT_EQ(json_number_at(j, "meters[0].power"), 12.5);

@@ -154,6 +154,7 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
 
   // 2. Each meter's first node opens its source. A named source that fails stops the run.
   std::unique_ptr<power::PowerSource> source;
+  std::string why_none;  // what auto tried here, when it found nothing
   int my_plan = -1;
   MeterInfo mine;
   agree(world, [&] {
@@ -175,7 +176,7 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
                   "meter log " + meter_log_ + " (unix_time_s,watts), integrated after each phase",
                   plans[p].interval, power::kUnknown, 0};
         } else {
-          source = power::make_source(plans[p].spec, options.root);
+          source = power::make_source(plans[p].spec, options.root, &why_none);
           if (source)
             mine = {plans[p].name, plans[p].nodes, my_node, source->kind(), power::scope_name(source->scope()),
                     source->describe(), plans[p].interval, power::kUnknown, 0};
@@ -203,10 +204,16 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
   }
   my_meter_ = my_plan >= 0 ? plan_to_meter[static_cast<std::size_t>(my_plan)] : -1;
   covering_meter_ = covering_meter_ >= 0 ? plan_to_meter[static_cast<std::size_t>(covering_meter_)] : -1;
+  // The first unmetered node's reasons stand for all (nodes of one cluster tend to agree).
+  std::string why;
+  for (const std::string& w : gather_text(world, why_none))
+    if (why.empty()) why = w;
   if (meters_.empty())
-    notice_ = "power: no power source found (" + requested_ + "): no energy figures, temperature and clocks only";
+    notice_ = "power: no power source found (" + requested_ + (why.empty() ? "" : ": " + why) +
+              "): no energy figures, temperature and clocks only";
   else if (missing.tellp() > 0)
-    notice_ = "power: no power source on " + missing.str() + ": energy figures cover the other nodes only";
+    notice_ = "power: no power source on " + missing.str() + (why.empty() ? "" : " (" + why + ")") +
+              ": energy figures cover the other nodes only";
 
   // 4. What each meter reads, and each node's telemetry files, to rank 0 for the record.
   const std::vector<std::string> described = gather_text(world, my_meter_ >= 0 ? mine.kind + '\n' + mine.scope + '\n' + mine.source : "");
