@@ -282,6 +282,13 @@ TEST(PowerTotals, Green500NeedsAMinuteTenSamplesAndOnePerSecond) {
   PowerRecord sparse = two_nodes(6, 9, "wall", 100, 20);  // one sample every 5 s
   summarise_power(sparse, 2, {"a", "b"}, "gflops", 30);
   EXPECT_FALSE(sparse.green500_valid);
+  // A counter standing still for 10 s is stale; a whole-watt meter repeating for 10 s is not.
+  PowerRecord still = two_nodes(6, 9, "wall", 100, 1001);
+  still.nodes[0].stats.longest_repeat = still.nodes[1].stats.longest_repeat = 10;
+  still.nodes[0].stats.cumulative = true;
+  summarise_power(still, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_NE(still.notes.find("node0: reading unchanged for 10.0 s (stale source?)"), std::string::npos) << still.notes;
+  EXPECT_EQ(still.notes.find("node1"), std::string::npos) << still.notes;
   PowerRecord throttled = two_nodes(6, 9, "wall", 100, 1001);
   throttled.nodes[1].stats.throttled = 0x50004;
   summarise_power(throttled, 2, {"pi01", "pi02"}, "gflops", 30);

@@ -83,7 +83,7 @@ std::string serialise(const NodePhase& n) {
   for (double v : {double(n.meter), double(n.reads_meter), double(n.wraps), double(n.errors), s.seconds, s.covered,
                    s.joules, s.mean_watts, s.min_watts, s.max_watts, double(s.samples), double(s.failed), s.interval,
                    s.temp_start, s.temp_end, s.temp_max, s.clock_start, s.clock_end, s.clock_min, double(s.throttled),
-                   s.longest_repeat, double(n.windows.size())})
+                   s.longest_repeat, double(s.cumulative), double(n.windows.size())})
     put(out, v);
   for (const auto& w : n.windows) {
     put(out, w.t0);
@@ -113,6 +113,7 @@ NodePhase deserialise(const std::string& text) {
     *v = next();
   s.throttled = static_cast<std::int64_t>(next());
   s.longest_repeat = next();
+  s.cumulative = next() != 0;
   const int windows = int(next());
   for (int i = 0; i < windows; ++i) {
     const double t0 = next();

@@ -55,7 +55,7 @@ void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::st
     }
     if (st.covered < 0.9 * st.seconds)
       add_note(rec.notes, meter.name + ": readings cover only " + fixed(100 * st.covered / st.seconds, 0) + "% of the phase");
-    if (meter.scope != "estimate" && st.longest_repeat > kStaleSeconds)
+    if (meter.scope != "estimate" && st.longest_repeat > (st.cumulative ? kStaleCounterSeconds : kStalePowerSeconds))
       add_note(rec.notes, meter.name + ": reading unchanged for " + fixed(st.longest_repeat, 1) + " s (stale source?)");
     auto it = std::find_if(rec.totals.begin(), rec.totals.end(), [&](const ScopeTotal& x) { return x.scope == meter.scope; });
     if (it == rec.totals.end()) {

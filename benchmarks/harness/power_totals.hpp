@@ -12,7 +12,10 @@ namespace bramble {
 // and a core phase of at least a minute.
 inline constexpr double kGreen500MinSeconds = 60;
 inline constexpr int kGreen500MinSamples = 10;
-inline constexpr double kStaleSeconds = 5;  // a measured reading unchanged this long is suspect
+// A reading unchanged this long is suspect: an energy counter always advances, but a power
+// meter with whole-watt resolution (IPMI, Tasmota) may repeat itself under a steady load.
+inline constexpr double kStaleCounterSeconds = 5;
+inline constexpr double kStalePowerSeconds = 60;
 
 // Fills rec.totals, rec.figures, rec.throttled, rec.green500_valid and rec.notes from
 // rec.meters and rec.nodes. `figure` in `figure_name`'s unit (e.g. Gflop/s) becomes

@@ -29,6 +29,7 @@ void take_max(double& m, double v) {
 
 WindowStats window_stats(const std::vector<Sample>& samples, const std::vector<Window>& windows, bool cumulative) {
   WindowStats st;
+  st.cumulative = cumulative;
   std::vector<const Sample*> good;
   for (const Sample& s : samples)
     if (s.ok && !std::isnan(value_of(s, cumulative))) good.push_back(&s);

@@ -32,6 +32,7 @@ struct WindowStats {
   double clock_start = kUnknown, clock_end = kUnknown, clock_min = kUnknown;
   std::int64_t throttled = -1;   // OR of the throttle words seen inside (-1: none read)
   double longest_repeat = 0;     // seconds the reading stayed exactly the same (stale source?)
+  bool cumulative = false;       // from an energy counter (else from power readings)
 };
 
 // Statistics over the union of `windows` (which must not overlap), from samples in time order.
