@@ -53,6 +53,23 @@ TEST(WindowStats, TrapezoidOverARampIsExactWithInterpolatedEdges) {
   EXPECT_DOUBLE_EQ(st.interval, 1.0);
 }
 
+TEST(WindowStats, MinAndMaxSeeSpikesBetweenTheEdges) {
+  const std::vector<Sample> s{watts_at(0, 10), watts_at(1, 10), watts_at(2, 50), watts_at(3, 10), watts_at(4, 4),
+                              watts_at(5, 10)};
+  const WindowStats st = window_stats(s, {{0.5, 3.5}}, false);
+  EXPECT_DOUBLE_EQ(st.max_watts, 50);
+  EXPECT_DOUBLE_EQ(st.min_watts, 7);  // the edge at 3.5, halfway from 10 to 4
+  EXPECT_DOUBLE_EQ(st.joules, 10 * 0.5 + 30 + 30 + 0.5 * (10 + 7) * 0.5);
+}
+
+TEST(WindowStats, AFrozenReadingIsTrackedAcrossShortWindows) {
+  std::vector<Sample> s;
+  for (int i = 0; i <= 100; ++i) s.push_back(joules_at(0.1 * i, 42));  // a counter that never moves
+  std::vector<Window> windows;
+  for (int w = 0; w < 10; ++w) windows.push_back({w * 1.0, w * 1.0 + 0.5});
+  EXPECT_NEAR(window_stats(s, windows, true).longest_repeat, 9.5, 1e-9);
+}
+
 TEST(WindowStats, CounterIsDifferencedAtTheEdgesAndGivesPowerRange) {
   // 5 W for 2 s then 15 W: J(0)=0, J(1)=5, J(2)=10, J(3)=25, J(4)=40.
   const std::vector<Sample> s{joules_at(0, 0), joules_at(1, 5), joules_at(2, 10), joules_at(3, 25), joules_at(4, 40)};
@@ -262,6 +279,22 @@ TEST(PowerTotals, OneScopeGivesPerWattWithAndWithoutIdle) {
   EXPECT_DOUBLE_EQ(figure(rec, "gflops_per_watt_above_idle_wall"), 3.0);
   EXPECT_TRUE(rec.green500_valid) << rec.green500_reason;
   EXPECT_FALSE(rec.throttled);
+}
+
+TEST(PowerTotals, PhaseRateIsTheBestFigureScaledToTheMeanRepetition) {
+  EXPECT_DOUBLE_EQ(phase_rate(60, {1.0, 2.0, 3.0}), 30.0);  // 60/s at best = 60 units each, 180 in 6 s
+  EXPECT_DOUBLE_EQ(phase_rate(60, {}), 60.0);
+}
+
+TEST(PowerTotals, Green500WantsWallPowerOnEveryNode) {
+  PowerRecord estimate = two_nodes(6, 9, "wall", 100, 1001);
+  for (auto& m : estimate.meters) m.scope = "estimate";
+  summarise_power(estimate, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_FALSE(estimate.green500_valid);
+  EXPECT_NE(estimate.green500_reason.find("not wall power"), std::string::npos) << estimate.green500_reason;
+  PowerRecord partial = two_nodes(6, 9, "wall", 100, 1001);
+  summarise_power(partial, 3, {"a", "b", "c"}, "gflops", 30);  // a third node has no meter
+  EXPECT_FALSE(partial.green500_valid);
 }
 
 TEST(PowerTotals, ScopesAreNeverMixedAndPartialCoverageGivesNoPerWatt) {

@@ -21,10 +21,11 @@ namespace bramble {
 namespace {
 
 // Seconds between samples when neither the config nor --power-interval says: fast enough
-// for short phases where reading is cheap, about 1 Hz where a read is an HTTP request or a
-// BMC round trip, 5 Hz for the Pi PMIC (vcgencmd forks a process per read).
+// for short phases where reading is cheap, 2 Hz where a read is an HTTP request or a BMC
+// round trip (Green500 wants at least 1 Hz, and a 1 s schedule would miss it by jitter),
+// 5 Hz for the Pi PMIC (vcgencmd forks a process per read).
 double default_interval(const std::string& kind) {
-  if (kind == "smartplug" || kind == "ipmi") return 1.0;
+  if (kind == "smartplug" || kind == "ipmi") return 0.5;
   if (kind == "pi5-pmic") return 0.2;
   return 0.1;
 }
@@ -42,7 +43,12 @@ std::vector<Plan> plan_meters(const Topology& topology, const PowerConfig& confi
   std::vector<Plan> plans;
   for (int node = 0; node < topology.node_count(); ++node) {
     const std::string& host = topology.nodes()[static_cast<std::size_t>(node)].hostname;
-    const NodePowerConfig c = config.for_host(host);
+    NodePowerConfig c = config.for_host(host);
+    // Pretend nodes (--ranks-per-node) share their host's sensors: one reading covers them
+    // all, or the host's energy would be counted once per pretend node. Only a declared
+    // wattage can differ between them.
+    const std::string spec = c.power.empty() ? options.spec : c.power;
+    if (topology.pretend() && c.group.empty() && kind_of(spec) != "fixed") c.group = topology.host_of(node);
     const std::string key = c.group.empty() ? "node " + std::to_string(node) : "group " + c.group;
     auto it = std::find_if(plans.begin(), plans.end(), [&](const Plan& p) { return p.key == key; });
     if (it == plans.end()) {
@@ -121,6 +127,13 @@ NodePhase deserialise(const std::string& text) {
   }
   std::getline(in, n.error, '\0');
   return n;
+}
+
+// Counter or power readings: decided by the first good sample (a failed first read has neither).
+bool is_cumulative(const std::vector<power::Sample>& readings) {
+  for (const auto& r : readings)
+    if (r.ok) return !std::isnan(r.joules);
+  return false;
 }
 
 void sleep_seconds(double s) {
@@ -245,14 +258,15 @@ PowerMonitor::~PowerMonitor() {
   if (sampler_) sampler_->stop();
 }
 
+// Every rank keeps the windows (rank 0's decide --min-phase-seconds, even with --power off);
+// only node leaders integrate over them.
 void PowerMonitor::started() {
-  if (!sampler_) return;
-  const power::Instant t = power::now();
-  windows_.push_back({t.mono, t.mono});
+  const double t = power::now().mono;
+  windows_.push_back({t, t});
 }
 
 void PowerMonitor::stopped() {
-  if (!sampler_ || windows_.empty()) return;
+  if (windows_.empty()) return;
   windows_.back().t1 = power::now().mono;
   window_seconds_ += windows_.back().t1 - windows_.back().t0;
 }
@@ -264,20 +278,30 @@ bool PowerMonitor::wants_more() {
   return more != 0;
 }
 
+// The thread's next sample, so the window's end lies between two samples. Waiting (rather
+// than reading here) keeps a slow plug or BMC read off the main thread; a source that hangs
+// is cut off by its own timeout, and after that the window is simply not fully covered.
 void PowerMonitor::ensure_sample_after(double t_mono) {
-  const auto samples = sampler_->samples();
-  if (samples.empty() || samples.back().t_mono < t_mono) sampler_->sample_once();
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(3 * sampler_->interval() + 6);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const auto samples = sampler_->samples();
+    if (!samples.empty() && samples.back().t_mono >= t_mono) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 std::vector<power::Sample> PowerMonitor::meter_samples() {
   if (meter_log_.empty()) return sampler_->samples();
   // An external log, in unix time, placed on this node's monotonic clock.
   std::ifstream in(meter_log_);
-  std::stringstream text;
-  text << in.rdbuf();
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  // The meter may be writing its next line right now: only complete lines count.
+  std::string text = buffer.str();
+  text.erase(text.find_last_of('\n') == std::string::npos ? 0 : text.find_last_of('\n') + 1);
   std::vector<power::Sample> out;
   const double offset = base_.real - base_.mono;
-  for (const auto& p : power::parse_meter_log(text.str(), meter_log_)) {
+  for (const auto& p : power::parse_meter_log(text, meter_log_)) {
     power::Sample s;
     s.t_mono = p.t - offset;
     s.t_real = p.t;
@@ -294,13 +318,14 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
     NodePhase n;
     n.meter = covering_meter_;
     n.reads_meter = my_meter_ >= 0;
-    if (!windows_.empty()) ensure_sample_after(windows_.back().t1);
+    // A meter's energy needs a reading after the window; health alone need not wait.
+    if (n.reads_meter && !windows_.empty()) ensure_sample_after(windows_.back().t1);
     const std::vector<power::Sample> health = sampler_->samples();
     n.stats = power::window_stats(health, windows_, false);
     if (n.reads_meter) {
       try {
         const std::vector<power::Sample> readings = meter_samples();
-        const bool cumulative = !readings.empty() && !std::isnan(readings.front().joules);
+        const bool cumulative = is_cumulative(readings);
         power::WindowStats energy = power::window_stats(readings, windows_, cumulative);
         for (auto [field, value] : {std::pair{&energy.temp_start, n.stats.temp_start}, {&energy.temp_end, n.stats.temp_end},
                                     {&energy.temp_max, n.stats.temp_max}, {&energy.clock_start, n.stats.clock_start},
@@ -359,7 +384,7 @@ void PowerMonitor::measure_idle() {
     ensure_sample_after(windows_.back().t1);
     try {
       const auto readings = meter_samples();
-      const bool cumulative = !readings.empty() && !std::isnan(readings.front().joules);
+      const bool cumulative = is_cumulative(readings);
       const power::WindowStats st = power::window_stats(readings, windows_, cumulative);
       idle[0] = st.mean_watts;
       idle[1] = st.samples;

@@ -71,14 +71,17 @@ void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::st
     const bool rate_ok = !std::isnan(st.interval) && st.interval <= 1.0;
     valid = valid && rate_ok && st.samples >= kGreen500MinSamples && st.seconds >= kGreen500MinSeconds;
   }
-  rec.green500_valid = valid && !rec.totals.empty();
+  // Green500 measures the whole machine at the wall: one wall scope covering every node.
+  const bool wall_everywhere =
+      rec.totals.size() == 1 && rec.totals[0].scope == "wall" && rec.totals[0].nodes_covered == node_count;
+  rec.green500_valid = valid && wall_everywhere;
   if (rec.totals.empty()) {
     rec.green500_reason = "no power measured";
   } else if (!rec.green500_valid) {
     const double seconds = rec.totals.front().seconds;
-    rec.green500_reason = seconds < kGreen500MinSeconds
-                              ? "phase " + fixed(seconds, 1) + " s < 60 s (--min-phase-seconds 60)"
-                              : "a meter had fewer than 10 samples, under 1 sample/s, or gaps";
+    rec.green500_reason = seconds < kGreen500MinSeconds ? "phase " + fixed(seconds, 1) + " s < 60 s (--min-phase-seconds 60)"
+                          : !wall_everywhere ? "not wall power on every node (" + rec.totals.front().scope + ")"
+                                             : "a meter had fewer than 10 samples, under 1 sample/s, or gaps";
   }
 
   for (const ScopeTotal& t : rec.totals) {
@@ -96,6 +99,16 @@ void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::st
       rec.figures.emplace_back(figure_name + "_per_watt_above_idle_" + key, figure / (t.mean_watts - t.idle_watts));
     }
   }
+}
+
+double phase_rate(double figure_of_merit, const std::vector<double>& rep_seconds) {
+  if (rep_seconds.empty()) return figure_of_merit;
+  double best = rep_seconds.front(), sum = 0;
+  for (double s : rep_seconds) {
+    best = std::min(best, s);
+    sum += s;
+  }
+  return sum > 0 ? figure_of_merit * best * double(rep_seconds.size()) / sum : figure_of_merit;
 }
 
 }  // namespace bramble

@@ -20,8 +20,14 @@ inline constexpr double kStalePowerSeconds = 60;
 // Fills rec.totals, rec.figures, rec.throttled, rec.green500_valid and rec.notes from
 // rec.meters and rec.nodes. `figure` in `figure_name`'s unit (e.g. Gflop/s) becomes
 // `<figure_name>_per_watt_<scope>` for each scope whose meters cover all `node_count` nodes,
-// and `..._above_idle` with the idle baseline subtracted.
+// and `..._above_idle` with the idle baseline subtracted. `figure` should be the rate over
+// the same windows the energy covers (phase_rate()), so that per watt means work per joule.
+// Green500-valid needs wall power on every node, as well as the sampling rules above.
 void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::string>& hostnames,
                      const std::string& figure_name, double figure);
+
+// A kernel's rate over its whole timed phase, from its best-repetition figure: repetitions
+// do equal work, so the phase rate is figure x best / mean repetition time.
+double phase_rate(double figure_of_merit, const std::vector<double>& rep_seconds);
 
 }  // namespace bramble

@@ -164,46 +164,50 @@ KernelResult StreamKernel::run_case(const RunContext& ctx, const StreamCase& c) 
       throw InputError("cannot allocate the STREAM arrays for N=" + std::to_string(c.n) + "/rank on this node");
     }
   });
-  stream::initialise(a.get(), b.get(), cc.get(), n);
-
   // Timed run. The barrier before each kernel starts every rank together, so the ranks of a
   // node compete for its memory as they would in an application, and the slowest rank's
   // time is the time the whole machine took. The first iteration is untimed (as STREAM's
   // statistics skip it): page faults, TLB and cache warm-up land there.
+  //
+  // --min-phase-seconds repeats the whole K-iteration block (initialise, K iterations,
+  // verify): the recurrence multiplies `a` by 15 per iteration, so one endless block would
+  // overflow after about 260 iterations. Each timed iteration is one window of the phase.
   std::array<double, kOpCount> best, sum{}, worst{};
   best.fill(std::numeric_limits<double>::infinity());
-  // Each timed iteration is one window of the suite's timed phase; --min-phase-seconds may
-  // add iterations beyond K.
   std::vector<double> iteration_seconds;
-  int iterations = 0;
-  for (int k = 0; k < c.iterations || ctx.extend_timed(); ++k, ++iterations) {
-    if (k > 0) iteration_seconds.push_back(0.0);
-    for (int op = 0; op < kOpCount; ++op) {
-      double t0 = 0;
-      if (k > 0 && op == 0) {
-        t0 = ctx.start_timed();
-      } else {
-        MPI_Barrier(ctx.world);
-        t0 = MPI_Wtime();
-      }
-      stream::run(kOps[op], a.get(), b.get(), cc.get(), s, n);
-      const double t = MPI_Wtime() - t0;
-      if (k == 0) continue;
-      best[op] = std::min(best[op], t);
-      sum[op] += t;
-      worst[op] = std::max(worst[op], t);
-      iteration_seconds.back() += t;
-    }
-    if (k > 0) ctx.stop_timed();
-  }
-  const int timed = iterations - 1;
-  MPI_Allreduce(MPI_IN_PLACE, iteration_seconds.data(), timed, MPI_DOUBLE, MPI_MAX, ctx.world);
-
-  // Verify: every element went through the same K sequences.
-  const stream::Errors local = stream::check(a.get(), b.get(), cc.get(), n, iterations, s);
+  std::array<double, 3> err{0, 0, 0};
+  int blocks = 0;
   // MPI_MAX need not propagate NaN; make it +inf so the worst error is never hidden.
   auto visible = [](double e) { return std::isnan(e) ? std::numeric_limits<double>::infinity() : e; };
-  std::array<double, 3> err{visible(local.a), visible(local.b), visible(local.c)};
+  do {
+    stream::initialise(a.get(), b.get(), cc.get(), n);
+    for (int k = 0; k < c.iterations; ++k) {
+      if (k > 0) iteration_seconds.push_back(0.0);
+      for (int op = 0; op < kOpCount; ++op) {
+        double t0 = 0;
+        if (k > 0 && op == 0) {
+          t0 = ctx.start_timed();
+        } else {
+          MPI_Barrier(ctx.world);
+          t0 = MPI_Wtime();
+        }
+        stream::run(kOps[op], a.get(), b.get(), cc.get(), s, n);
+        const double t = MPI_Wtime() - t0;
+        if (k == 0) continue;
+        best[op] = std::min(best[op], t);
+        sum[op] += t;
+        worst[op] = std::max(worst[op], t);
+        iteration_seconds.back() += t;
+      }
+      if (k > 0) ctx.stop_timed();
+    }
+    // Verify the block: every element went through the same K sequences.
+    const stream::Errors local = stream::check(a.get(), b.get(), cc.get(), n, c.iterations, s);
+    err = {std::max(err[0], visible(local.a)), std::max(err[1], visible(local.b)), std::max(err[2], visible(local.c))};
+    ++blocks;
+  } while (ctx.extend_timed());
+  const int timed = static_cast<int>(iteration_seconds.size());
+  MPI_Allreduce(MPI_IN_PLACE, iteration_seconds.data(), timed, MPI_DOUBLE, MPI_MAX, ctx.world);
   MPI_Allreduce(MPI_IN_PLACE, err.data(), 3, MPI_DOUBLE, MPI_MAX, ctx.world);
   const stream::Errors worst_err{err[0], err[1], err[2]};
   const bool passed = stream::passes(worst_err);
@@ -261,14 +265,15 @@ KernelResult StreamKernel::run_case(const RunContext& ctx, const StreamCase& c) 
   res.figures.push_back({"rank_triad_gbs_mean", rank_mean});
   res.figures.push_back({"rank_triad_gbs_max", rank_max});
   res.parameters = {{"n_per_rank", c.n},
-                    {"iterations", std::int64_t{iterations}},
+                    {"iterations", std::int64_t{c.iterations}},
+                    {"blocks", std::int64_t{blocks}},
                     {"bytes_per_rank", stream::array_bytes(c.n)},
                     {"scalar", s}};
   res.verification = {{"a_avg_rel_error", worst_err.a},
                       {"b_avg_rel_error", worst_err.b},
                       {"c_avg_rel_error", worst_err.c},
                       {"threshold", stream::kThreshold},
-                      {"sequences", std::int64_t{iterations}},
+                      {"sequences", std::int64_t{c.iterations}},
                       {"formula", std::string("mean_j |x_j - x_expected| / |x_expected|, worst rank; x_expected "
                                               "replays the scalar recurrence")}};
   res.phase_names.assign(stream::kOpNames.begin(), stream::kOpNames.end());
@@ -278,7 +283,7 @@ KernelResult StreamKernel::run_case(const RunContext& ctx, const StreamCase& c) 
   if (rank == 0) {
     std::printf("stream %s: 3 arrays of %s per rank, last-level cache %s, %d iterations (first untimed)\n",
                 res.problem.c_str(), mib(double(c.n) * sizeof(double)).c_str(),
-                c.llc_bytes > 0 ? mib(double(c.llc_bytes)).c_str() : "unknown", iterations);
+                c.llc_bytes > 0 ? mib(double(c.llc_bytes)).c_str() : "unknown", c.iterations);
     if (c.llc_bytes > 0 && c.n * static_cast<std::int64_t>(sizeof(double)) < kStreamCacheMultiple * c.llc_bytes)
       std::printf("stream: note: arrays under %dx the last-level cache; caches inflate these rates\n",
                   kStreamCacheMultiple);

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "collective.hpp"
+#include "power_totals.hpp"
 #include "comm_info.hpp"
 #include "result_writer.hpp"
 #include "run_metadata.hpp"
@@ -77,7 +78,7 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
   context.timed = &power;
   context.record = [&](const KernelResult& finished) {
     KernelResult r = finished;
-    r.power = power.finish_phase(r.figure_name, r.figure_of_merit);  // rank 0 only
+    r.power = power.finish_phase(r.figure_name, phase_rate(r.figure_of_merit, r.rep_seconds));  // rank 0 only
     results.push_back(r);
     agree(world, [&] {
       if (writer) writer->append(r);

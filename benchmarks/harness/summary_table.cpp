@@ -181,8 +181,8 @@ void print_summary(std::ostream& out, const std::vector<SummaryRow>& rows) {
   for (const auto& r : rows)
     if (!r.notes.empty()) out << "! " << r.kernel << " " << r.problem << ": " << r.notes << '\n';
   if (starred)
-    out << "* not Green500-valid: a timed phase under 60 s or under 1 sample/s (--min-phase-seconds 60 for a "
-           "valid measurement)\n";
+    out << "* not a Green500-valid measurement, which needs wall power on every node, >= 1 sample/s and a timed "
+           "phase >= 60 s (--min-phase-seconds 60)\n";
 }
 
 void print_result_file(std::ostream& out, const ResultFileContents& c) {

@@ -37,10 +37,20 @@ Topology::Topology(MPI_Comm world, int ranks_per_node) {
   int size = 0;
   MPI_Comm_rank(world, &my_rank_);
   MPI_Comm_size(world, &size);
-  if (ranks_per_node > 0)
-    MPI_Comm_split(world, my_rank_ / ranks_per_node, my_rank_, &node_comm_);
-  else
-    MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, my_rank_, MPI_INFO_NULL, &node_comm_);
+  pretend_ = ranks_per_node > 0;
+  int host_ranks = 1;  // ranks on this rank's real host
+  {
+    MPI_Comm host = MPI_COMM_NULL;
+    MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, my_rank_, MPI_INFO_NULL, &host);
+    MPI_Comm_size(host, &host_ranks);
+    if (pretend_)
+      MPI_Comm_split(host, my_rank_ / ranks_per_node, my_rank_, &node_comm_);  // never across hosts
+    else
+      MPI_Comm_dup(host, &node_comm_);
+    MPI_Comm_free(&host);
+  }
+  int node_ranks = 1;
+  MPI_Comm_size(node_comm_, &node_ranks);
   MPI_Comm_rank(node_comm_, &node_rank_);
 
   // Each node's leader (its lowest rank) numbers the node by its own world rank.
@@ -58,7 +68,11 @@ Topology::Topology(MPI_Comm world, int ranks_per_node) {
   std::string mine;
   if (is_node_leader()) {
     NodeInfo info = read_node_info();
-    if (ranks_per_node > 0) info.hostname += "-n" + std::to_string(my_rank_ / ranks_per_node);
+    if (pretend_) {  // this pretend node's share of the host
+      info.hostname += "-n" + std::to_string(my_rank_ / ranks_per_node);
+      info.memory_total_bytes = info.memory_total_bytes / host_ranks * node_ranks;
+      info.memory_available_bytes = info.memory_available_bytes / host_ranks * node_ranks;
+    }
     mine = serialise(info);
   }
   int len = static_cast<int>(mine.size());
@@ -73,5 +87,10 @@ Topology::Topology(MPI_Comm world, int ranks_per_node) {
 }
 
 Topology::~Topology() { MPI_Comm_free(&node_comm_); }
+
+std::string Topology::host_of(int node) const {
+  const std::string& name = nodes_[static_cast<std::size_t>(node)].hostname;
+  return pretend_ ? name.substr(0, name.rfind("-n")) : name;
+}
 
 }  // namespace bramble

@@ -10,13 +10,16 @@
 namespace bramble::power {
 
 std::string run_command(const std::string& command) {
-  FILE* pipe = ::popen(command.c_str(), "r");
+  // coreutils' timeout: a hung vcgencmd or BMC must not hang the sampler (and so the rank).
+  const std::string bounded = "timeout -k 1 5 " + command;
+  FILE* pipe = ::popen(bounded.c_str(), "r");
   if (!pipe) throw PowerError("cannot run `" + command + "`");
   std::string out;
   char buf[4096];
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
   const int status = ::pclose(pipe);
   if (status != 0) {
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 124) throw PowerError("`" + command + "` timed out after 5 s");
     const std::string first = out.substr(0, out.find('\n'));
     throw PowerError("`" + command + "` failed" + (first.empty() ? "" : ": " + first));
   }

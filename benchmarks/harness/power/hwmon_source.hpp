@@ -23,7 +23,7 @@ class HwmonSource : public PowerSource {
   std::string file_;
   bool energy_ = false;
   Scope scope_;
-  WrappingCounter counter_{~std::uint64_t{0}};
+  WrappingCounter counter_{0};  // no published range: a decrease is a reset
 };
 
 }  // namespace bramble::power

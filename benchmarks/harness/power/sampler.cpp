@@ -13,11 +13,12 @@ Sampler::Sampler(std::unique_ptr<PowerSource> source, TelemetryReader telemetry,
 Sampler::~Sampler() { stop(); }
 
 void Sampler::sample_once() {
-  std::lock_guard lock(mutex_);
+  std::lock_guard reading(read_mutex_);
   Sample s;
   const Instant t = clock_();
   s.t_mono = t.mono;
   s.t_real = t.real;
+  std::string error;
   if (source_) {
     try {
       const Reading r = source_->read();
@@ -26,18 +27,24 @@ void Sampler::sample_once() {
       else
         s.watts = r.watts;
       s.ok = true;
-      ++good_;
-    } catch (const PowerError& e) {
-      if (errors_++ == 0)
-        first_error_ = good_ > 0 ? std::string(e.what()) + " (the source vanished mid-run, after " +
-                                       std::to_string(good_) + " good readings)"
-                                 : e.what();
+    } catch (const std::exception& e) {
+      error = e.what();
     }
   }
   const Health h = telemetry_.read();
   s.temp_c = h.temp_c;
   s.clock_mhz = h.clock_mhz;
   s.throttled = h.throttled;
+  const int wraps = source_ ? source_->wraps() : 0;
+
+  std::lock_guard lock(mutex_);
+  if (s.ok) {
+    ++good_;
+  } else if (source_ && errors_++ == 0) {
+    first_error_ = good_ > 0 ? error + " (the source vanished mid-run, after " + std::to_string(good_) + " good readings)"
+                             : error;
+  }
+  wraps_ = wraps;
   samples_.push_back(s);
 }
 
@@ -52,7 +59,7 @@ void Sampler::start() {
       next += period;
       if (next < clock::now()) next = clock::now();  // a slow read: skip, don't catch up in a burst
       std::unique_lock lock(mutex_);
-      wake_.wait_until(lock, stop, next, [] { return false; });
+      wake_.wait_until(lock, stop, next, [] { return false; });  // wakes early only to stop
     }
   });
 }
@@ -80,7 +87,7 @@ std::string Sampler::first_error() const {
 
 int Sampler::wraps() const {
   std::lock_guard lock(mutex_);
-  return source_ ? source_->wraps() : 0;
+  return wraps_;
 }
 
 }  // namespace bramble::power

@@ -5,8 +5,10 @@
 // HTTP request / one command for plugs, BMCs and the Pi PMIC), so at 10 Hz it costs the
 // kernels well under 1% (benchmarks/compare/power_overhead.sh measures it).
 //
-// A failed read is kept as a failed sample with the error counted, so a sensor that goes
-// away mid-run shows up in the results instead of stopping the run.
+// A failed read (any exception, not only PowerError: a parser meeting output it never saw
+// must not kill the rank) is kept as a failed sample with the error counted, so a sensor
+// that goes away mid-run shows up in the results instead of stopping the run. Reads happen
+// outside the lock that guards the samples, so a slow plug never blocks samples().
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -48,9 +50,10 @@ class Sampler {
   double interval_;
   std::function<Instant()> clock_;
 
-  mutable std::mutex mutex_;  // guards everything below and the source
+  std::mutex read_mutex_;     // one reader of the source at a time (the thread, or a test)
+  mutable std::mutex mutex_;  // guards the samples and counters below, never held during a read
   std::vector<Sample> samples_;
-  int errors_ = 0, good_ = 0;
+  int errors_ = 0, good_ = 0, wraps_ = 0;
   std::string first_error_;
   std::condition_variable_any wake_;
   std::jthread thread_;

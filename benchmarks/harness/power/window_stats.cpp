@@ -33,13 +33,25 @@ WindowStats window_stats(const std::vector<Sample>& samples, const std::vector<W
   std::vector<const Sample*> good;
   for (const Sample& s : samples)
     if (s.ok && !std::isnan(value_of(s, cumulative))) good.push_back(&s);
+  // Samples are in time order: each window's samples are found by binary search, so a phase
+  // of many short windows (STREAM iterations) costs O(windows x log samples).
+  auto good_from = [&](double t) {  // first good sample at or after t
+    return std::lower_bound(good.begin(), good.end(), t, [](const Sample* s, double v) { return s->t_mono < v; });
+  };
+  auto good_after = [&](double t) {  // first good sample after t
+    return std::upper_bound(good.begin(), good.end(), t, [](double v, const Sample* s) { return v < s->t_mono; });
+  };
+  auto any_after = [&](double t) {  // first sample after t
+    return std::upper_bound(samples.begin(), samples.end(), t, [](double v, const Sample& s) { return v < s.t_mono; });
+  };
 
   double spans = 0;  // time from first to last good sample inside each window, summed
-  int steps = 0;      // gaps between those samples
+  int steps = 0;     // gaps between those samples
   bool telemetry_started = false;
   for (const Window& w : windows) {
     if (!(w.t1 > w.t0)) continue;
     st.seconds += w.t1 - w.t0;
+    const auto inside_begin = good_from(w.t0), inside_end = good_after(w.t1);  // good samples in [t0, t1]
 
     // Energy over the covered part of the window.
     if (good.size() >= 2) {
@@ -52,11 +64,13 @@ WindowStats window_stats(const std::vector<Sample>& samples, const std::vector<W
           double prev_t = from, prev_w = reading_at(good, from, false);
           take_min(st.min_watts, prev_w);
           take_max(st.max_watts, prev_w);
-          for (const Sample* s : good) {
-            if (s->t_mono <= from || s->t_mono >= to) continue;
-            st.joules += 0.5 * (prev_w + s->watts) * (s->t_mono - prev_t);
-            prev_t = s->t_mono;
-            prev_w = s->watts;
+          for (auto it = good_after(from); it != good.end() && (*it)->t_mono < to; ++it) {
+            const Sample* x = *it;
+            st.joules += 0.5 * (prev_w + x->watts) * (x->t_mono - prev_t);
+            take_min(st.min_watts, x->watts);
+            take_max(st.max_watts, x->watts);
+            prev_t = x->t_mono;
+            prev_w = x->watts;
           }
           const double end_w = reading_at(good, to, false);
           st.joules += 0.5 * (prev_w + end_w) * (to - prev_t);
@@ -66,48 +80,34 @@ WindowStats window_stats(const std::vector<Sample>& samples, const std::vector<W
       }
     }
 
-    // Sample counts, power range of a counter, and how long a reading stayed the same.
-    const Sample* first = nullptr;
-    const Sample* last = nullptr;
-    const Sample* run_start = nullptr;
-    for (std::size_t i = 0; i < good.size(); ++i) {
-      const Sample& s = *good[i];
-      if (s.t_mono < w.t0 || s.t_mono > w.t1) continue;
-      ++st.samples;
-      if (!first) first = &s;
-      if (cumulative && last && s.t_mono > last->t_mono) {
-        const double watts = (s.joules - last->joules) / (s.t_mono - last->t_mono);
-        take_min(st.min_watts, watts);
-        take_max(st.max_watts, watts);
-      }
-      if (!run_start || value_of(s, cumulative) != value_of(*run_start, cumulative)) run_start = &s;
-      st.longest_repeat = std::max(st.longest_repeat, s.t_mono - run_start->t_mono);
-      last = &s;
-    }
-    int inside = 0;
-    for (const Sample* s : good) inside += s->t_mono >= w.t0 && s->t_mono <= w.t1;
+    // Sample counts, spacing, and the power range of a counter.
+    const int inside = static_cast<int>(inside_end - inside_begin);
+    st.samples += inside;
     if (inside >= 2) {
-      spans += last->t_mono - first->t_mono;
+      spans += (*(inside_end - 1))->t_mono - (*inside_begin)->t_mono;
       steps += inside - 1;
     }
-    for (const Sample& s : samples)
-      if (!s.ok && s.t_mono >= w.t0 && s.t_mono <= w.t1) ++st.failed;
-
-    // Telemetry: start is the last sample at or before t0 (else the first inside), end the
-    // last sample at or before t1; extremes over everything from start to end.
-    const Sample* start = nullptr;
-    const Sample* end = nullptr;
-    for (const Sample& s : samples) {
-      if (s.t_mono <= w.t0) start = &s;
-      if (s.t_mono <= w.t1) end = &s;
-    }
-    if (!start)
-      for (const Sample& s : samples)
-        if (s.t_mono <= w.t1) {
-          start = &s;
-          break;
+    if (cumulative)
+      for (auto it = inside_begin; it != inside_end && it + 1 != inside_end; ++it) {
+        const Sample* a = *it;
+        const Sample* b = *(it + 1);
+        if (b->t_mono > a->t_mono) {
+          take_min(st.min_watts, (b->joules - a->joules) / (b->t_mono - a->t_mono));
+          take_max(st.max_watts, (b->joules - a->joules) / (b->t_mono - a->t_mono));
         }
-    if (!start || !end) continue;
+      }
+
+    // Failed readings and telemetry. Start is the last sample at or before t0 (else the
+    // first inside), end the last sample at or before t1; extremes over start..end.
+    const auto first_inside = std::lower_bound(samples.begin(), samples.end(), w.t0,
+                                               [](const Sample& s, double v) { return s.t_mono < v; });
+    const auto past_end = any_after(w.t1);
+    for (auto it = first_inside; it != past_end; ++it)
+      if (!it->ok) ++st.failed;
+    if (past_end == samples.begin()) continue;  // no sample at or before t1
+    auto start = any_after(w.t0);
+    if (start != samples.begin()) --start;  // the last at or before t0
+    const auto end = past_end - 1;
     if (!telemetry_started) {
       st.temp_start = start->temp_c;
       st.clock_start = start->clock_mhz;
@@ -115,10 +115,19 @@ WindowStats window_stats(const std::vector<Sample>& samples, const std::vector<W
     }
     st.temp_end = end->temp_c;
     st.clock_end = end->clock_mhz;
-    for (const Sample* s = start; s <= end; ++s) {
-      take_max(st.temp_max, s->temp_c);
-      take_min(st.clock_min, s->clock_mhz);
-      if (s->throttled >= 0) st.throttled = std::max<std::int64_t>(st.throttled, 0) | s->throttled;
+    for (auto it = start; it != past_end; ++it) {
+      take_max(st.temp_max, it->temp_c);
+      take_min(st.clock_min, it->clock_mhz);
+      if (it->throttled >= 0) st.throttled = std::max<std::int64_t>(st.throttled, 0) | it->throttled;
+    }
+  }
+  // How long a reading stayed exactly the same, across the whole phase (from the first
+  // window's start to the last one's end, gaps included: a frozen sensor stays frozen).
+  if (!windows.empty()) {
+    const Sample* run_start = nullptr;
+    for (auto it = good_from(windows.front().t0); it != good.end() && (*it)->t_mono <= windows.back().t1; ++it) {
+      if (!run_start || value_of(**it, cumulative) != value_of(*run_start, cumulative)) run_start = *it;
+      st.longest_repeat = std::max(st.longest_repeat, (*it)->t_mono - run_start->t_mono);
     }
   }
   if (steps > 0) st.interval = spans / steps;

@@ -9,6 +9,8 @@ namespace bramble::power {
 
 class WrappingCounter {
  public:
+  // range 0: the wrap point is unknown (hwmon energy), so a decrease means the counter was
+  // reset (a driver reload) and counting restarts from zero.
   explicit WrappingCounter(std::uint64_t range) : range_(range) {}
   // Feeds a raw reading; returns the total counted since the first reading.
   std::uint64_t update(std::uint64_t raw) {
@@ -16,6 +18,9 @@ class WrappingCounter {
       started_ = true;
     } else if (raw >= last_) {
       total_ += raw - last_;
+    } else if (range_ == 0) {
+      total_ += raw;
+      ++wraps_;
     } else {
       total_ += raw + range_ - last_;
       ++wraps_;
