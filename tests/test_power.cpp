@@ -35,6 +35,11 @@ TEST(WrappingCounter, CountsAcrossOneWrapPerReading) {
   EXPECT_EQ(c.update(20), 120u);  // 950 -> 1000 (= 0) -> 20
   EXPECT_EQ(c.update(20), 120u);
   EXPECT_EQ(c.wraps(), 1);
+  // No known range (hwmon energy): a decrease is a reset to zero, never a 2^64 wrap.
+  WrappingCounter reset(0);
+  reset.update(5000);
+  EXPECT_EQ(reset.update(7000), 2000u);
+  EXPECT_EQ(reset.update(300), 2300u);
 }
 
 class FakeSysfs : public ::testing::Test {

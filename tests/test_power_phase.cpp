@@ -8,6 +8,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 
 #include "errors.hpp"
 #include "power/fixed_source.hpp"
@@ -199,6 +200,35 @@ TEST_F(FakeTree, SamplerWithAFakeClockIntegratesAWrappingCounterExactly) {
   EXPECT_EQ(sampler.errors(), 1);
   EXPECT_NE(sampler.first_error().find("vanished mid-run"), std::string::npos) << sampler.first_error();
   EXPECT_FALSE(sampler.samples().back().ok);
+}
+
+// A parser meeting output it never saw may throw anything; the rank must live on.
+class ThrowingSource : public PowerSource {
+ public:
+  std::string kind() const override { return "throwing"; }
+  std::string describe() const override { return "throws"; }
+  Scope scope() const override { return Scope::wall; }
+  Reading read() override {
+    if (++calls_ == 2) throw std::invalid_argument("stod");
+    return Reading{false, 0, 3};
+  }
+
+ private:
+  int calls_ = 0;
+};
+
+TEST(Sampler, AnyExceptionFromASourceIsAFailedReading) {
+  double t = 0;
+  Sampler sampler(std::make_unique<ThrowingSource>(), TelemetryReader("/nonexistent"), 1, [&] { return Instant{t++, t}; });
+  for (int i = 0; i < 3; ++i) sampler.sample_once();
+  const auto s = sampler.samples();
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_TRUE(s[0].ok);
+  EXPECT_FALSE(s[1].ok);
+  EXPECT_TRUE(s[2].ok);
+  EXPECT_EQ(sampler.errors(), 1);
+  EXPECT_NE(sampler.first_error().find("stod (the source vanished mid-run, after 1 good readings)"), std::string::npos)
+      << sampler.first_error();
 }
 
 TEST(Sampler, ThreadSamplesAtTheIntervalAndStops) {
