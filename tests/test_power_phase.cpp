@@ -18,6 +18,9 @@
 #include "power/window_stats.hpp"
 #include "power_config.hpp"
 #include "power_totals.hpp"
+#include "summary_table.hpp"
+
+#include <sstream>
 
 namespace bramble::power {
 namespace {
@@ -357,6 +360,35 @@ TEST(PowerTotals, Green500NeedsAMinuteTenSamplesAndOnePerSecond) {
   summarise_power(throttled, 2, {"pi01", "pi02"}, "gflops", 30);
   EXPECT_TRUE(throttled.throttled);
   EXPECT_NE(throttled.notes.find("pi02 throttled"), std::string::npos) << throttled.notes;
+}
+
+TEST(PowerSummary, TableShowsWattsPerWattAStarAndThrottling) {
+  KernelResult r;
+  r.kernel = "hpl";
+  r.problem = "N=100";
+  r.figure_name = "gflops";
+  r.unit = "Gflop/s";
+  r.figure_of_merit = 30;
+  r.rep_seconds = {1.0};
+  r.passed = true;
+  PowerRecord rec = two_nodes(6, 9, "wall", 30, 301);
+  rec.nodes[1].stats.throttled = 0x50002;
+  summarise_power(rec, 2, {"pi01", "pi02"}, r.figure_name, r.figure_of_merit);
+  r.power = rec;
+  KernelResult plain = r;
+  plain.kernel = "stream";
+  plain.power.reset();
+  std::ostringstream out;
+  print_summary(out, {summary_row(r), summary_row(plain)});
+  const std::string text = out.str();
+  EXPECT_NE(text.find("power"), std::string::npos) << text;
+  EXPECT_NE(text.find("15.0 W wall"), std::string::npos) << text;
+  EXPECT_NE(text.find("2 Gflop/s/W*"), std::string::npos) << text;  // 30 s phase: starred
+  EXPECT_NE(text.find("! hpl N=100: pi02 frequency capped"), std::string::npos) << text;
+  EXPECT_NE(text.find("* not a Green500-valid measurement"), std::string::npos) << text;
+  std::ostringstream without;
+  print_summary(without, {summary_row(plain)});
+  EXPECT_EQ(without.str().find("per watt"), std::string::npos) << without.str();  // no power, no columns
 }
 
 }  // namespace
