@@ -61,9 +61,13 @@ double number(const Where& at, const ItemSpec& spec, std::size_t index, std::str
   if (digits.size() > 1 && digits[0] == '+' && digits[1] != '-') digits.remove_prefix(1);
   double value = 0;
   const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value))
-    at.fail("\"" + std::string(token) + "\" is not a finite number (" + spec.name + " " +
-            field_name(spec, index) + ")");
+  if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) {
+    // Built by appending: GCC 12 at -O3 warns (-Wrestrict, a false positive) on "..." + string.
+    std::string what = "\"";
+    what.append(token).append("\" is not a finite number (").append(spec.name).append(" ");
+    what.append(field_name(spec, index)).append(")");
+    at.fail(what);
+  }
   return value;
 }
 
