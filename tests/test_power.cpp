@@ -255,6 +255,12 @@ TEST_F(FakeSysfs, CommandSourcesRunFakeTools) {
   } catch (const PowerError& e) {
     EXPECT_NE(std::string(e.what()).find("Command not registered"), std::string::npos);
   }
+  try {
+    IpmiSource((root_ / "no-such-ipmitool").string()).read();
+    FAIL();
+  } catch (const PowerError& e) {
+    EXPECT_NE(std::string(e.what()).find("is not installed or not on PATH"), std::string::npos) << e.what();
+  }
 }
 
 TEST_F(FakeSysfs, AutoPrefersWallThenBoardThenPackageAndSaysWhyWhenNothingReads) {

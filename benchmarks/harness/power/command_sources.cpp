@@ -20,6 +20,9 @@ std::string run_command(const std::string& command) {
   const int status = ::pclose(pipe);
   if (status != 0) {
     if (WIFEXITED(status) && WEXITSTATUS(status) == 124) throw PowerError("`" + command + "` timed out after 5 s");
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+      throw PowerError("`" + command + "` failed: " + command.substr(0, command.find(' ')) +
+                       " is not installed or not on PATH");
     const std::string first = out.substr(0, out.find('\n'));
     throw PowerError("`" + command + "` failed" + (first.empty() ? "" : ": " + first));
   }
