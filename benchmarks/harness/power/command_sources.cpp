@@ -11,7 +11,9 @@ namespace bramble::power {
 
 std::string run_command(const std::string& command) {
   // coreutils' timeout: a hung vcgencmd or BMC must not hang the sampler (and so the rank).
-  const std::string bounded = "timeout -k 1 5 " + command;
+  // Its complaints go into the message (stderr joined to stdout), not onto every node's
+  // terminal; the parsers look for their own lines, so a warning line does no harm.
+  const std::string bounded = "timeout -k 1 5 " + command + " 2>&1";
   FILE* pipe = ::popen(bounded.c_str(), "r");
   if (!pipe) throw PowerError("cannot run `" + command + "`");
   std::string out;
