@@ -3,20 +3,13 @@
 #include <mpi.h>
 
 #include "collective.hpp"
+#include "comm_info.hpp"
 
 namespace bramble {
 namespace {
 
-int rank() {
-  int r = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &r);
-  return r;
-}
-int size() {
-  int s = 0;
-  MPI_Comm_size(MPI_COMM_WORLD, &s);
-  return s;
-}
+int rank() { return comm_rank(MPI_COMM_WORLD); }
+int size() { return comm_size(MPI_COMM_WORLD); }
 
 TEST(Agree, NoFailureMeansNoThrow) {
   EXPECT_NO_THROW(agree(MPI_COMM_WORLD, [] {}));

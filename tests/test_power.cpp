@@ -42,6 +42,21 @@ TEST(WrappingCounter, CountsAcrossOneWrapPerReading) {
   EXPECT_EQ(reset.update(300), 2300u);
 }
 
+// Canned output of `vcgencmd pmic_read_adc` (rails out of index order, a rail with no
+// current line) and of `ipmitool dcmi power reading`.
+constexpr const char* kPmicOutput =
+    "  VDD_CORE_A current(7)=10.00000000A\n"
+    "   3V3_SYS_A current(1)=0.50000000A\n"
+    "  VDD_CORE_V volt(15)=0.90000000V\n"
+    "   3V3_SYS_V volt(8)=3.30000000V\n"
+    "     EXT5V_V volt(24)=5.06788000V\n"
+    "      BATT_V volt(25)=3.01110800V\n";
+constexpr const char* kDcmiOutput =
+    "\n    Instantaneous power reading:                   215 Watts\n"
+    "    Minimum during sampling period:                162 Watts\n"
+    "    Average power reading over sample period:      176 Watts\n"
+    "    Power reading state is:                   activated\n";
+
 class FakeSysfs : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -58,6 +73,20 @@ class FakeSysfs : public ::testing::Test {
     write(zone(leaf) / "name", name);
     write(zone(leaf) / "energy_uj", std::to_string(energy));
     write(zone(leaf) / "max_energy_range_uj", std::to_string(range));
+  }
+  // Fake vcgencmd and ipmitool printing canned output, and a tool that fails like a Pi 4's
+  // vcgencmd asked for pmic_read_adc.
+  struct FakeTools {
+    fs::path vcgencmd, ipmitool, broken;
+  };
+  FakeTools make_fake_tools() {
+    fs::create_directories(root_);
+    const FakeTools t{root_ / "vcgencmd", root_ / "ipmitool", root_ / "broken"};
+    std::ofstream(t.vcgencmd) << "#!/bin/sh\nprintf '" << kPmicOutput << "'\n";
+    std::ofstream(t.ipmitool) << "#!/bin/sh\nprintf '" << kDcmiOutput << "'\n";
+    std::ofstream(t.broken) << "#!/bin/sh\necho 'Command not registered'\nexit 255\n";
+    for (const auto& p : {t.vcgencmd, t.ipmitool, t.broken}) fs::permissions(p, fs::perms::owner_all);
+    return t;
   }
   fs::path root_;
 };
@@ -188,13 +217,6 @@ TEST(MeterLog, TrapezoidIsExactForARampAndClipsToTheLog) {
   EXPECT_DOUBLE_EQ(integrate(log, 30.0, 40.0).joules, 0.0);
 }
 
-constexpr const char* kPmicOutput =
-    "  VDD_CORE_A current(7)=10.00000000A\n"
-    "   3V3_SYS_A current(1)=0.50000000A\n"
-    "  VDD_CORE_V volt(15)=0.90000000V\n"
-    "   3V3_SYS_V volt(8)=3.30000000V\n"
-    "     EXT5V_V volt(24)=5.06788000V\n"
-    "      BATT_V volt(25)=3.01110800V\n";
 
 TEST(Pi5Pmic, PairsRailsByNameNotByIndex) {
   EXPECT_DOUBLE_EQ(parse_pmic_watts(kPmicOutput), 10.0 * 0.9 + 0.5 * 3.3);
@@ -213,11 +235,6 @@ TEST(Pi5Pmic, BrokenOutputIsAnError) {
   EXPECT_THROW(parse_pmic_watts(""), PowerError);
 }
 
-constexpr const char* kDcmiOutput =
-    "\n    Instantaneous power reading:                   215 Watts\n"
-    "    Minimum during sampling period:                162 Watts\n"
-    "    Average power reading over sample period:      176 Watts\n"
-    "    Power reading state is:                   activated\n";
 
 TEST(Ipmi, ReadsTheInstantaneousLineAndRejectsUselessReadings) {
   EXPECT_DOUBLE_EQ(parse_dcmi_watts(kDcmiOutput), 215.0);
@@ -231,12 +248,8 @@ TEST(Ipmi, ReadsTheInstantaneousLineAndRejectsUselessReadings) {
 }
 
 TEST_F(FakeSysfs, CommandSourcesRunFakeTools) {
-  fs::create_directories(root_);
-  const fs::path vcgencmd = root_ / "vcgencmd", ipmitool = root_ / "ipmitool", broken = root_ / "broken";
-  std::ofstream(vcgencmd) << "#!/bin/sh\nprintf '" << kPmicOutput << "'\n";
-  std::ofstream(ipmitool) << "#!/bin/sh\nprintf '" << kDcmiOutput << "'\n";
-  std::ofstream(broken) << "#!/bin/sh\necho 'Command not registered'\nexit 255\n";
-  for (const auto& p : {vcgencmd, ipmitool, broken}) fs::permissions(p, fs::perms::owner_all);
+  const FakeTools tools = make_fake_tools();
+  const fs::path &vcgencmd = tools.vcgencmd, &ipmitool = tools.ipmitool, &broken = tools.broken;
 
   Pi5PmicSource board(vcgencmd.string());
   EXPECT_EQ(board.scope(), Scope::board);
@@ -264,12 +277,8 @@ TEST_F(FakeSysfs, CommandSourcesRunFakeTools) {
 }
 
 TEST_F(FakeSysfs, AutoPrefersWallThenBoardThenPackageAndSaysWhyWhenNothingReads) {
-  fs::create_directories(root_);
-  const fs::path vcgencmd = root_ / "vcgencmd", ipmitool = root_ / "ipmitool", broken = root_ / "broken";
-  std::ofstream(vcgencmd) << "#!/bin/sh\nprintf '" << kPmicOutput << "'\n";
-  std::ofstream(ipmitool) << "#!/bin/sh\nprintf '" << kDcmiOutput << "'\n";
-  std::ofstream(broken) << "#!/bin/sh\necho 'Command not registered'\nexit 255\n";
-  for (const auto& p : {vcgencmd, ipmitool, broken}) fs::permissions(p, fs::perms::owner_all);
+  const FakeTools tools = make_fake_tools();
+  const fs::path &vcgencmd = tools.vcgencmd, &ipmitool = tools.ipmitool, &broken = tools.broken;
   const AutoProbe nothing{root_.string(), (root_ / "no-vcgencmd").string(), ipmitool.string()};
   std::string why;
   EXPECT_EQ(auto_source(nothing, why), nullptr);  // no /dev/ipmi0, no vcgencmd, no sensors

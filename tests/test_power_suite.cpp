@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "collective.hpp"
+#include "comm_info.hpp"
 #include "h5_io.hpp"
 #include "kernel_registry.hpp"
 #include "power_totals.hpp"
@@ -52,17 +53,8 @@ class SleepKernel : public Kernel {
   }
 };
 
-int rank() {
-  int r = 0;
-  MPI_Comm_rank(MPI_COMM_WORLD, &r);
-  return r;
-}
-
-int size() {
-  int s = 0;
-  MPI_Comm_size(MPI_COMM_WORLD, &s);
-  return s;
-}
+int rank() { return comm_rank(MPI_COMM_WORLD); }
+int size() { return comm_size(MPI_COMM_WORLD); }
 
 double number(const std::vector<NamedValue>& values, const std::string& name) {
   const Value* v = find_value(values, name);
