@@ -1,5 +1,6 @@
 #pragma once
-// Numbers as people read them in messages and tables: byte counts, checksums.
+// Numbers as people read them in messages and tables: byte counts, checksums, fixed
+// decimals, and the zero-padded numbers in result-file group names.
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -19,6 +20,18 @@ inline std::string hex64(std::uint64_t v) {
 inline std::string mib(double bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / double(1 << 20));
+  return buf;
+}
+// v with `digits` decimals: fixed(3.14159, 2) = "3.14".
+inline std::string fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+// prefix + n zero-padded to `width`: numbered("run-", 7, 4) = "run-0007".
+inline std::string numbered(const char* prefix, std::size_t n, int width) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s%0*zu", prefix, width, n);
   return buf;
 }
 }  // namespace bramble

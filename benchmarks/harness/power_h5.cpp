@@ -1,17 +1,11 @@
 #include "power_h5.hpp"
 
-#include <cstdio>
 
+#include "format_units.hpp"
 #include "h5_io.hpp"
 
 namespace bramble {
 namespace {
-
-std::string numbered(const char* prefix, std::size_t n) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%s%03zu", prefix, n);
-  return buf;
-}
 
 std::string join(const std::vector<int>& v) {
   std::string out;
@@ -32,7 +26,7 @@ void write_run_power(hid_t run, const RunPower& p) {
                       {"meters", std::int64_t(p.meters.size())}});
   for (std::size_t m = 0; m < p.meters.size(); ++m) {
     const MeterInfo& i = p.meters[m];
-    h5::write_attrs(h5::create_group(g, numbered("meter-", m)),
+    h5::write_attrs(h5::create_group(g, numbered("meter-", m, 3)),
                     {{"name", i.name},
                      {"nodes", join(i.nodes)},
                      {"reader_node", std::int64_t{i.reader_node}},
@@ -44,7 +38,7 @@ void write_run_power(hid_t run, const RunPower& p) {
                      {"idle_samples", std::int64_t{i.idle_samples}}});
   }
   for (std::size_t n = 0; n < p.telemetry.size(); ++n)
-    h5::write_attrs(h5::create_group(g, numbered("node-", n)),
+    h5::write_attrs(h5::create_group(g, numbered("node-", n, 3)),
                     {{"telemetry", p.telemetry[n]},
                      {"series_start_unix", n < p.series_start_unix.size() ? p.series_start_unix[n] : power::kUnknown}});
 }
@@ -61,7 +55,7 @@ void write_kernel_power(hid_t kernel, const PowerRecord& p) {
   for (std::size_t n = 0; n < p.nodes.size(); ++n) {
     const NodePhase& node = p.nodes[n];
     const power::WindowStats& s = node.stats;
-    h5::Handle ng = h5::create_group(g, numbered("node-", n));
+    h5::Handle ng = h5::create_group(g, numbered("node-", n, 3));
     const bool metered = node.meter >= 0 && node.meter < int(p.meters.size());
     std::vector<NamedValue> a{{"meter", std::int64_t{node.meter}},
                               {"meter_name", metered ? p.meters[std::size_t(node.meter)].name : std::string()},

@@ -129,6 +129,29 @@ NodePhase deserialise(const std::string& text) {
   return n;
 }
 
+// An external meter's log, complete lines only: the meter may be writing its next line now.
+std::vector<power::MeterPoint> read_meter_log(const std::string& path) {
+  std::ifstream in(path);
+  if (path.empty() || !in) throw power::PowerError("cannot read meter log \"" + path + "\"");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  const auto last_newline = text.find_last_of('\n');
+  text.erase(last_newline == std::string::npos ? 0 : last_newline + 1);
+  return power::parse_meter_log(text, path);
+}
+
+// Temperature, clocks and throttling from `health` into `to` (whose energy came from elsewhere).
+void take_health(power::WindowStats& to, const power::WindowStats& health) {
+  to.temp_start = health.temp_start;
+  to.temp_end = health.temp_end;
+  to.temp_max = health.temp_max;
+  to.clock_start = health.clock_start;
+  to.clock_end = health.clock_end;
+  to.clock_min = health.clock_min;
+  to.throttled = health.throttled;
+}
+
 // Counter or power readings: decided by the first good sample (a failed first read has neither).
 bool is_cumulative(const std::vector<power::Sample>& readings) {
   for (const auto& r : readings)
@@ -181,11 +204,7 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
       try {
         if (kind_of(plans[p].spec) == "meter-log") {
           meter_log_ = plans[p].spec.substr(plans[p].spec.find(':') + 1);
-          std::ifstream in(meter_log_);
-          if (meter_log_.empty() || !in) throw power::PowerError("cannot read meter log \"" + meter_log_ + "\"");
-          std::stringstream text;
-          text << in.rdbuf();
-          power::parse_meter_log(text.str(), meter_log_);
+          read_meter_log(meter_log_);  // readable and well formed before any kernel runs
           mine = {plans[p].name, plans[p].nodes, my_node, "meter-log", "wall",
                   "meter log " + meter_log_ + " (unix_time_s,watts), integrated after each phase",
                   plans[p].interval, power::kUnknown, 0};
@@ -245,13 +264,9 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
     base_ = power::now();
     sampler_->start();
   }
-  // Rank 0 of each node gathers its node's telemetry description.
-  power::TelemetryReader probe(options.root);
-  const std::vector<std::string> tele = gather_text(world, leader ? probe.describe() : "");
-  if (rank == 0)
-    for (int r = 0; r < size; ++r)
-      if (topology.node_of_rank(r) >= 0 && leader_rank(topology, topology.node_of_rank(r), size) == r)
-        telemetry_.push_back(tele[static_cast<std::size_t>(r)]);
+  // Each node's telemetry files, from its leader (in rank order, so in node order).
+  for (const std::string& t : gather_text(world, leader ? sampler_->telemetry_description() : ""))
+    if (!t.empty()) telemetry_.push_back(t);
 }
 
 PowerMonitor::~PowerMonitor() {
@@ -283,76 +298,62 @@ bool PowerMonitor::wants_more() {
 // is cut off by its own timeout, and after that the window is simply not fully covered.
 void PowerMonitor::ensure_sample_after(double t_mono) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(3 * sampler_->interval() + 6);
-  while (std::chrono::steady_clock::now() < deadline) {
-    const auto samples = sampler_->samples();
-    if (!samples.empty() && samples.back().t_mono >= t_mono) return;
+  while (!sampler_->has_sample_after(t_mono) && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
 }
 
-std::vector<power::Sample> PowerMonitor::meter_samples() {
-  if (meter_log_.empty()) return sampler_->samples();
-  // An external log, in unix time, placed on this node's monotonic clock.
-  std::ifstream in(meter_log_);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  // The meter may be writing its next line right now: only complete lines count.
-  std::string text = buffer.str();
-  text.erase(text.find_last_of('\n') == std::string::npos ? 0 : text.find_last_of('\n') + 1);
-  std::vector<power::Sample> out;
+power::WindowStats PowerMonitor::meter_stats(const std::vector<power::Sample>& samples) const {
+  if (meter_log_.empty()) return power::window_stats(samples, windows_, is_cumulative(samples));
+  // An external log, in unix time, placed on this node's monotonic clock: energy from the
+  // log, health from this node's own samples.
+  std::vector<power::Sample> readings;
   const double offset = base_.real - base_.mono;
-  for (const auto& p : power::parse_meter_log(text, meter_log_)) {
+  for (const auto& p : read_meter_log(meter_log_)) {
     power::Sample s;
     s.t_mono = p.t - offset;
     s.t_real = p.t;
     s.ok = true;
     s.watts = p.watts;
-    out.push_back(s);
+    readings.push_back(s);
   }
-  return out;
+  power::WindowStats st = power::window_stats(readings, windows_, false);
+  take_health(st, power::window_stats(samples, windows_, false));
+  return st;
 }
 
 std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_name, double figure) {
   std::string mine;
+  std::vector<double> series;
   if (sampler_) {
     NodePhase n;
     n.meter = covering_meter_;
     n.reads_meter = my_meter_ >= 0;
     // A meter's energy needs a reading after the window; health alone need not wait.
     if (n.reads_meter && !windows_.empty()) ensure_sample_after(windows_.back().t1);
-    const std::vector<power::Sample> health = sampler_->samples();
-    n.stats = power::window_stats(health, windows_, false);
+    const std::vector<power::Sample> samples = sampler_->samples();
     if (n.reads_meter) {
       try {
-        const std::vector<power::Sample> readings = meter_samples();
-        const bool cumulative = is_cumulative(readings);
-        power::WindowStats energy = power::window_stats(readings, windows_, cumulative);
-        for (auto [field, value] : {std::pair{&energy.temp_start, n.stats.temp_start}, {&energy.temp_end, n.stats.temp_end},
-                                    {&energy.temp_max, n.stats.temp_max}, {&energy.clock_start, n.stats.clock_start},
-                                    {&energy.clock_end, n.stats.clock_end}, {&energy.clock_min, n.stats.clock_min}})
-          *field = value;
-        energy.throttled = n.stats.throttled;
-        n.stats = energy;
-      } catch (const power::PowerError& e) {
+        n.stats = meter_stats(samples);
+      } catch (const power::PowerError& e) {  // a meter log gone bad: health still counts
+        n.stats = power::window_stats(samples, windows_, false);
         n.error = e.what();
       }
       n.wraps = sampler_->wraps();
       n.errors = sampler_->errors();
       if (n.error.empty()) n.error = sampler_->first_error();
     } else {
-      n.stats.failed = 0;  // no meter read here: the health samples say nothing of power
-      n.stats.joules = n.stats.covered = 0;
-      n.stats.mean_watts = n.stats.min_watts = n.stats.max_watts = n.stats.interval = power::kUnknown;
-      n.stats.samples = 0;
+      n.stats = power::window_stats(samples, windows_, false);
+      n.stats.failed = 0;  // no meter read here: unread power is not a failed reading
     }
     for (const auto& w : windows_) n.windows.push_back({w.t0 - base_.mono, w.t1 - base_.mono});
     mine = serialise(n);
+    series = new_series_rows(samples);
   }
   windows_.clear();
   window_seconds_ = 0;
 
   const std::vector<std::string> all = gather_text(world_, mine);
-  const auto series = gather_doubles(world_, sampler_ ? new_series_rows() : std::vector<double>{});
+  const auto all_series = gather_doubles(world_, series);
   if (comm_rank(world_) != 0) return std::nullopt;
   PowerRecord rec;
   rec.meters = meters_;
@@ -361,7 +362,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
   for (std::size_t r = 0; r < all.size(); ++r)
     if (!all[r].empty()) {
       rec.nodes.push_back(deserialise(all[r]));
-      rec.series.push_back(series[r]);
+      rec.series.push_back(all_series[r]);
     }
   if (rec.nodes.empty()) return std::nullopt;  // --power off
   summarise_power(rec, topology_.node_count(), hosts, figure_name, figure);
@@ -383,12 +384,10 @@ void PowerMonitor::measure_idle() {
   if (sampler_ && my_meter_ >= 0) {
     ensure_sample_after(windows_.back().t1);
     try {
-      const auto readings = meter_samples();
-      const bool cumulative = is_cumulative(readings);
-      const power::WindowStats st = power::window_stats(readings, windows_, cumulative);
+      const power::WindowStats st = meter_stats(sampler_->samples());
       idle[0] = st.mean_watts;
       idle[1] = st.samples;
-    } catch (const power::PowerError&) {
+    } catch (const power::PowerError&) {  // a broken meter log: no baseline
     }
   }
   windows_.clear();
@@ -424,9 +423,8 @@ RunPower PowerMonitor::run_power() {
   return run;
 }
 
-std::vector<double> PowerMonitor::new_series_rows() {
+std::vector<double> PowerMonitor::new_series_rows(const std::vector<power::Sample>& samples) {
   std::vector<double> rows;
-  const auto samples = sampler_->samples();
   for (std::size_t i = series_sent_; i < samples.size(); ++i) {
     const power::Sample& s = samples[i];
     const double row[kSeriesWidth] = {s.t_mono - base_.mono, s.t_real, s.watts, s.joules, s.temp_c, s.clock_mhz,

@@ -54,9 +54,10 @@ class PowerMonitor : public TimedPhaseListener {
   RunPower run_power();  // what the run's meters and nodes are (rank 0); collective
 
  private:
-  std::vector<power::Sample> meter_samples();  // this node's meter readings (meter logs loaded now)
+  // This node's meter over windows_: from the sampler's samples, or from a meter log read now.
+  power::WindowStats meter_stats(const std::vector<power::Sample>& samples) const;
   void ensure_sample_after(double t_mono);
-  std::vector<double> new_series_rows();  // samples not yet sent, as series rows
+  std::vector<double> new_series_rows(const std::vector<power::Sample>& samples);  // not yet sent
 
   MPI_Comm world_;
   const Topology& topology_;

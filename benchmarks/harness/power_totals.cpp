@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "format_units.hpp"
 
 namespace bramble {
 namespace {
@@ -10,12 +11,6 @@ namespace {
 std::string scope_key(std::string s) {
   std::replace(s.begin(), s.end(), '-', '_');
   return s;
-}
-
-std::string fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
 }
 
 void add_note(std::string& notes, const std::string& note) { notes += (notes.empty() ? "" : "; ") + note; }

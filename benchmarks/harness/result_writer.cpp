@@ -4,10 +4,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 
 #include "errors.hpp"
+#include "format_units.hpp"
 #include "h5_io.hpp"
 #include "power_h5.hpp"
 #include "result_schema.hpp"
@@ -16,12 +16,6 @@
 namespace bramble {
 namespace fs = std::filesystem;
 namespace {
-
-std::string numbered(const char* prefix, std::size_t n, int width) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s%0*zu", prefix, width, n);
-  return buf;
-}
 
 void write_run(hid_t runs, const std::string& name, const RunMetadata& m, const std::optional<RunPower>& power) {
   h5::Handle run = h5::create_group(runs, name);

@@ -6,14 +6,10 @@
 #include <iomanip>
 #include <sstream>
 
+#include "format_units.hpp"
+
 namespace bramble {
 namespace {
-
-std::string fixed(double v, int digits) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
 
 // Left-aligned columns sized to their widest cell.
 void print_table(std::ostream& out, const std::vector<std::vector<std::string>>& rows,

@@ -75,6 +75,11 @@ std::vector<Sample> Sampler::samples() const {
   return samples_;
 }
 
+bool Sampler::has_sample_after(double t_mono) const {
+  std::lock_guard lock(mutex_);
+  return !samples_.empty() && samples_.back().t_mono >= t_mono;
+}
+
 int Sampler::errors() const {
   std::lock_guard lock(mutex_);
   return errors_;

@@ -38,6 +38,8 @@ class Sampler {
   void sample_once();  // one sample now (tests drive the sampler this way, without the thread)
 
   std::vector<Sample> samples() const;  // a copy, safe while the thread runs
+  bool has_sample_after(double t_mono) const;  // cheap: no copy
+  std::string telemetry_description() const { return telemetry_.describe(); }
   const PowerSource* source() const { return source_.get(); }
   double interval() const { return interval_; }
   int errors() const;
