@@ -2,8 +2,8 @@
 #include <gtest/gtest.h>
 #include <mpi.h>
 
-#include "collective.hpp"
-#include "comm_info.hpp"
+#include "core/collective.hpp"
+#include "core/comm_info.hpp"
 
 namespace bramble {
 namespace {

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "errors.hpp"
-#include "hpl_dat.hpp"
+#include "core/errors.hpp"
+#include "adapters/hpl/hpl_dat.hpp"
 
 namespace bramble {
 namespace {

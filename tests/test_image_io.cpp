@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "errors.hpp"
-#include "image_io.hpp"
+#include "core/errors.hpp"
+#include "adapters/render/image_io.hpp"
 
 namespace bramble {
 namespace {

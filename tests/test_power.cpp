@@ -15,14 +15,14 @@
 #include <filesystem>
 #include <fstream>
 
-#include "power/command_sources.hpp"
-#include "power/hwmon_source.hpp"
-#include "power/http_get.hpp"
-#include "power/json_number.hpp"
-#include "power/meter_log.hpp"
-#include "power/smartplug_source.hpp"
-#include "power/rapl_source.hpp"
-#include "power/source_factory.hpp"
+#include "power/sources/command_sources.hpp"
+#include "power/sources/hwmon_source.hpp"
+#include "power/sources/http_get.hpp"
+#include "power/sources/json_number.hpp"
+#include "power/sources/meter_log.hpp"
+#include "power/sources/smartplug_source.hpp"
+#include "power/sources/rapl_source.hpp"
+#include "power/sources/source_factory.hpp"
 
 namespace bramble::power {
 namespace {

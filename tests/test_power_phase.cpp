@@ -10,15 +10,15 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "errors.hpp"
-#include "power/fixed_source.hpp"
-#include "power/rapl_source.hpp"
+#include "core/errors.hpp"
+#include "power/sources/fixed_source.hpp"
+#include "power/sources/rapl_source.hpp"
 #include "power/sampler.hpp"
 #include "power/telemetry.hpp"
 #include "power/window_stats.hpp"
-#include "power_config.hpp"
-#include "power_totals.hpp"
-#include "summary_table.hpp"
+#include "power/config.hpp"
+#include "power/totals.hpp"
+#include "results/summary_table.hpp"
 
 #include <sstream>
 

@@ -14,13 +14,13 @@
 #include <fstream>
 #include <thread>
 
-#include "collective.hpp"
-#include "comm_info.hpp"
-#include "h5_io.hpp"
-#include "kernel_registry.hpp"
-#include "power_totals.hpp"
-#include "result_reader.hpp"
-#include "suite.hpp"
+#include "core/collective.hpp"
+#include "core/comm_info.hpp"
+#include "results/h5_io.hpp"
+#include "suite/kernel.hpp"
+#include "power/totals.hpp"
+#include "results/reader.hpp"
+#include "suite/suite.hpp"
 
 namespace bramble {
 namespace {

@@ -10,7 +10,7 @@
 #include "render/scene_parser.hpp"
 #include "render/schedule.hpp"
 #include "render/sphereflake.hpp"
-#include "render_kernel.hpp"
+#include "adapters/render/render_kernel.hpp"
 
 namespace bramble::render {
 namespace {

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <fstream>
 
-#include "errors.hpp"
-#include "h5_io.hpp"
-#include "result_reader.hpp"
-#include "result_schema.hpp"
-#include "result_writer.hpp"
+#include "core/errors.hpp"
+#include "results/h5_io.hpp"
+#include "results/reader.hpp"
+#include "results/schema.hpp"
+#include "results/writer.hpp"
 
 namespace bramble {
 namespace {

@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "collective.hpp"
-#include "comm_info.hpp"
+#include "core/collective.hpp"
+#include "core/comm_info.hpp"
 #include "stream/stream.hpp"
-#include "stream_kernel.hpp"
-#include "topology.hpp"
+#include "adapters/stream/stream_kernel.hpp"
+#include "context/topology.hpp"
 
 namespace bramble {
 namespace {

@@ -7,12 +7,13 @@
 #include <iostream>
 
 #include "bramble/version.hpp"
-#include "collective.hpp"
-#include "comm_info.hpp"
-#include "result_reader.hpp"
-#include "result_schema.hpp"
-#include "suite.hpp"
-#include "summary_table.hpp"
+#include "core/collective.hpp"
+#include "core/comm_info.hpp"
+#include "results/reader.hpp"
+#include "results/schema.hpp"
+#include "adapters/kernel_list.hpp"
+#include "suite/suite.hpp"
+#include "results/summary_table.hpp"
 
 namespace bramble {
 namespace {

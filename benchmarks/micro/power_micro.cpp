@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "power/fixed_source.hpp"
-#include "power/rapl_source.hpp"
+#include "power/sources/fixed_source.hpp"
+#include "power/sources/rapl_source.hpp"
 #include "power/sampler.hpp"
 #include "power/telemetry.hpp"
 

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "power/clock.hpp"
-#include "power/power_source.hpp"
+#include "power/sources/power_source.hpp"
 #include "power/sample.hpp"
 #include "power/telemetry.hpp"
 

@@ -1,0 +1,117 @@
+#include "adapters/hpl/hpl_dat.hpp"
+
+#include <cctype>
+#include <sstream>
+
+#include "core/errors.hpp"
+
+namespace bramble {
+namespace {
+
+// HPL reads each line's leading values and treats the rest as a comment; so do we.
+class LineReader {
+ public:
+  LineReader(const std::string& text, std::string name) : name_(std::move(name)) {
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines_.push_back(line);
+  }
+
+  [[noreturn]] void fail(int line, const std::string& what) const {
+    throw InputError(name_ + " line " + std::to_string(line) + ": " + what);
+  }
+
+  bool has(int line) const { return line <= static_cast<int>(lines_.size()); }
+
+  const std::string& text(int line) const {
+    if (!has(line)) fail(line, "missing (the file ends at line " + std::to_string(lines_.size()) + ")");
+    return lines_[static_cast<std::size_t>(line - 1)];
+  }
+
+  template <class T>
+  std::vector<T> values(int line, std::size_t count, const std::string& what) const {
+    std::istringstream in(text(line));
+    std::vector<T> out;
+    for (std::size_t i = 0; i < count; ++i) {
+      std::string token;
+      // A word or '#' starts the comment: fewer values than promised.
+      if (!(in >> token) || std::isalpha(static_cast<unsigned char>(token[0])) || token[0] == '#')
+        fail(line, "expected " + std::to_string(count) + " value(s) for " + what + ", found " +
+                       std::to_string(i) + " in \"" + text(line) + "\"");
+      std::istringstream parse(token);
+      T value{};
+      char extra = 0;
+      if (!(parse >> value) || (parse >> extra))
+        fail(line, "\"" + token + "\" is not a valid value for " + what);
+      out.push_back(value);
+    }
+    return out;
+  }
+
+  template <class T>
+  T value(int line, const std::string& what) const { return values<T>(line, 1, what)[0]; }
+
+  std::size_t count(int line, const std::string& what) const {
+    const auto n = value<long>(line, "the number of " + what);
+    if (n < 1 || n > 20) fail(line, "the number of " + what + " must be 1..20, got " + std::to_string(n));
+    return static_cast<std::size_t>(n);
+  }
+
+ private:
+  std::string name_;
+  std::vector<std::string> lines_;
+};
+
+template <class T>
+void require_positive(const LineReader& r, int line, const std::vector<T>& v, const std::string& what) {
+  for (T x : v)
+    if (x < 1) r.fail(line, what + " must be positive, got " + std::to_string(x));
+}
+
+}  // namespace
+
+HplDat parse_hpl_dat(const std::string& text, const std::string& name) {
+  const LineReader r(text, name);
+  HplDat dat;
+  // Lines 1-2 are free text; 3-4 name HPL's output file and device.
+  (void)r.text(4);
+  dat.ignored = {"output file (line 3)", "device out (line 4)"};
+
+  dat.ns = r.values<std::int64_t>(6, r.count(5, "problem sizes"), "Ns");
+  require_positive(r, 6, dat.ns, "N");
+  dat.nbs = r.values<int>(8, r.count(7, "NBs"), "NBs");
+  require_positive(r, 8, dat.nbs, "NB");
+  dat.pmap = r.value<int>(9, "PMAP");
+  if (dat.pmap != 0 && dat.pmap != 1) r.fail(9, "PMAP must be 0 (row-major) or 1 (column-major)");
+
+  const std::size_t grids = r.count(10, "process grids");
+  const auto ps = r.values<int>(11, grids, "Ps");
+  const auto qs = r.values<int>(12, grids, "Qs");
+  require_positive(r, 11, ps, "P");
+  require_positive(r, 12, qs, "Q");
+  for (std::size_t i = 0; i < grids; ++i) dat.grids.emplace_back(ps[i], qs[i]);
+
+  dat.threshold = r.value<double>(13, "threshold");
+  if (!(dat.threshold > 0)) r.fail(13, "threshold must be positive");
+
+  // Panel-factorisation variants and broadcast topologies: bramble has one of each.
+  struct Skipped { int count_line; const char* what; };
+  for (Skipped s : {Skipped{14, "PFACTs"}, Skipped{16, "NBMINs"}, Skipped{18, "NDIVs"},
+                    Skipped{20, "RFACTs"}, Skipped{22, "BCASTs"}}) {
+    (void)r.values<int>(s.count_line + 1, r.count(s.count_line, s.what), s.what);
+    dat.ignored.push_back(std::string(s.what) + " (line " + std::to_string(s.count_line + 1) + ")");
+  }
+  dat.depths = r.values<int>(25, r.count(24, "lookahead depths"), "DEPTHs");
+  for (int d : dat.depths)
+    if (d < 0) r.fail(25, "DEPTH must be >= 0, got " + std::to_string(d));
+
+  // HPL 2.x adds SWAP, its threshold, L1/U forms, equilibration and alignment.
+  const char* tail[] = {"SWAP", "swapping threshold", "L1 form", "U form", "Equilibration",
+                        "memory alignment"};
+  for (int line = 26; line <= 31 && r.has(line); ++line) {
+    (void)r.value<int>(line, tail[line - 26]);
+    dat.ignored.push_back(std::string(tail[line - 26]) + " (line " + std::to_string(line) + ")");
+  }
+  return dat;
+}
+
+}  // namespace bramble

@@ -1,0 +1,60 @@
+#pragma once
+// `bramble run hpl`: the HPL-style benchmark driver. It reads as HPL's does, in phases:
+//   setup     - resolve the sweep (command line or HPL.dat), size N from memory, pick grids;
+//   validate  - every case is checked before anything runs (grid, sizes, memory);
+//   timed run - generate, barrier, factor + solve, slowest rank's time;
+//   verify    - regenerate A and b, HPL's scaled residual against the threshold;
+//   report    - one KernelResult per case, handed to the suite.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "hpl/process_grid.hpp"
+#include "suite/kernel.hpp"
+
+namespace bramble {
+
+struct HplCase {
+  std::int64_t n = 0;
+  int nb = 0, p = 0, q = 0;
+  hpl::GridOrder order = hpl::GridOrder::row_major;
+  bool lookahead = true;
+  double threshold = 16.0;
+};
+
+struct HplOptions {
+  std::int64_t n = 0;  // 0: from memory
+  int nb = 192;
+  int p = 0, q = 0;    // 0: the most square grid with P <= Q
+  std::string hpl_dat;
+  double mem_fraction = 0.6;
+  int reps = 1;
+  bool no_lookahead = false;
+  std::uint64_t seed = 20260101;
+  int leaf_width = 16;
+};
+
+// Most square P x Q with P <= Q and P * Q == ranks.
+std::pair<int, int> squarest_grid(int ranks);
+
+// The quick size: small enough to finish in seconds on a Pi.
+inline constexpr std::int64_t kQuickN = 6000;
+
+class HplKernel : public Kernel {
+ public:
+  std::string name() const override { return "hpl"; }
+  std::string description() const override {
+    return "HPL-style distributed LU solve with the HPL residual check (Gflop/s)";
+  }
+  void add_options(CLI::App& sub) override;
+  void run(RunContext& context) override;
+
+  // Setup + validate; collective, throws AgreedError on bad input.
+  std::vector<HplCase> plan(const RunContext& context) const;
+
+ private:
+  KernelResult run_case(const RunContext& context, const HplCase& c) const;
+  HplOptions opt_;
+};
+
+}  // namespace bramble

@@ -1,0 +1,45 @@
+#include "adapters/hpl/memory_sizing.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "core/errors.hpp"
+#include "core/format_units.hpp"
+#include "hpl/dist_matrix.hpp"
+
+namespace bramble {
+std::int64_t n_from_memory(std::int64_t min_available_bytes, int nodes, double fraction, int nb) {
+  const double bytes = double(min_available_bytes) * fraction * nodes;
+  const auto n = static_cast<std::int64_t>(std::sqrt(bytes / sizeof(double)));
+  return (n / nb) * nb;
+}
+
+std::int64_t hpl_rank_bytes(std::int64_t n, int nb, int p, int q, int row, int col) {
+  const hpl::BlockCyclic rows{n, nb, p, row}, cols{n + 1, nb, q, col};
+  const std::int64_t matrix = hpl::DistMatrix::local_bytes(n, nb, p, q, row, col);
+  const std::int64_t panels = 2 * (rows.local_count() + nb + 1) * nb;  // double-buffered
+  const std::int64_t u = nb * cols.local_count();
+  const std::int64_t vectors = 3 * n;
+  return matrix + static_cast<std::int64_t>(sizeof(double)) * (panels + u + vectors);
+}
+
+void check_hpl_fits(const Topology& topology, std::int64_t n, int nb, int p, int q,
+                    hpl::GridOrder order) {
+  std::vector<double> need(static_cast<std::size_t>(topology.node_count()), 0.0);
+  for (int rank = 0; rank < p * q; ++rank) {
+    const int row = order == hpl::GridOrder::row_major ? rank / q : rank % p;
+    const int col = order == hpl::GridOrder::row_major ? rank % q : rank / p;
+    need[topology.node_of_rank(rank)] += double(hpl_rank_bytes(n, nb, p, q, row, col));
+  }
+  for (int node = 0; node < topology.node_count(); ++node) {
+    const NodeInfo& info = topology.nodes()[node];
+    if (need[node] > double(info.memory_available_bytes))
+      throw InputError("N=" + std::to_string(n) + " does not fit: node " + info.hostname + " (" +
+                       std::to_string(info.ranks) + " rank(s)) needs " + gib(need[node]) +
+                       " but has " + gib(double(info.memory_available_bytes)) +
+                       " available; choose a smaller --n or --mem-fraction");
+  }
+}
+
+}  // namespace bramble

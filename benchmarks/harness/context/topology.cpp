@@ -1,0 +1,96 @@
+#include "context/topology.hpp"
+
+#include <sstream>
+#include <string>
+
+namespace bramble {
+namespace {
+
+// NodeInfo travels as text lines: small, and no MPI datatype to keep in step with the struct.
+std::string serialise(const NodeInfo& n) {
+  std::ostringstream out;
+  out << n.hostname << '\n' << n.cpu_model << '\n' << n.kernel << '\n' << n.governor << '\n'
+      << n.cores << '\n' << n.memory_total_bytes << '\n' << n.memory_available_bytes << '\n';
+  return out.str();
+}
+
+NodeInfo deserialise(const std::string& s) {
+  std::istringstream in(s);
+  NodeInfo n;
+  std::string line;
+  std::getline(in, n.hostname);
+  std::getline(in, n.cpu_model);
+  std::getline(in, n.kernel);
+  std::getline(in, n.governor);
+  std::getline(in, line);
+  n.cores = std::stoi(line);
+  std::getline(in, line);
+  n.memory_total_bytes = std::stoll(line);
+  std::getline(in, line);
+  n.memory_available_bytes = std::stoll(line);
+  return n;
+}
+
+}  // namespace
+
+Topology::Topology(MPI_Comm world, int ranks_per_node) {
+  int size = 0;
+  MPI_Comm_rank(world, &my_rank_);
+  MPI_Comm_size(world, &size);
+  pretend_ = ranks_per_node > 0;
+  int host_ranks = 1;  // ranks on this rank's real host
+  {
+    MPI_Comm host = MPI_COMM_NULL;
+    MPI_Comm_split_type(world, MPI_COMM_TYPE_SHARED, my_rank_, MPI_INFO_NULL, &host);
+    MPI_Comm_size(host, &host_ranks);
+    if (pretend_)
+      MPI_Comm_split(host, my_rank_ / ranks_per_node, my_rank_, &node_comm_);  // never across hosts
+    else
+      MPI_Comm_dup(host, &node_comm_);
+    MPI_Comm_free(&host);
+  }
+  int node_ranks = 1;
+  MPI_Comm_size(node_comm_, &node_ranks);
+  MPI_Comm_rank(node_comm_, &node_rank_);
+
+  // Each node's leader (its lowest rank) numbers the node by its own world rank.
+  int leader = my_rank_;
+  MPI_Bcast(&leader, 1, MPI_INT, 0, node_comm_);
+  std::vector<int> leaders(static_cast<std::size_t>(size));
+  MPI_Allgather(&leader, 1, MPI_INT, leaders.data(), 1, MPI_INT, world);
+  std::vector<int> node_of_leader(static_cast<std::size_t>(size), -1);
+  int count = 0;
+  for (int r = 0; r < size; ++r)
+    if (leaders[r] == r) node_of_leader[r] = count++;
+  for (int r = 0; r < size; ++r) rank_node_.push_back(node_of_leader[leaders[r]]);
+
+  // Every rank contributes its text; only leaders' entries are kept.
+  std::string mine;
+  if (is_node_leader()) {
+    NodeInfo info = read_node_info();
+    if (pretend_) {  // this pretend node's share of the host
+      info.hostname += "-n" + std::to_string(my_rank_ / ranks_per_node);
+      info.memory_total_bytes = info.memory_total_bytes / host_ranks * node_ranks;
+      info.memory_available_bytes = info.memory_available_bytes / host_ranks * node_ranks;
+    }
+    mine = serialise(info);
+  }
+  int len = static_cast<int>(mine.size());
+  std::vector<int> lens(static_cast<std::size_t>(size)), displs(static_cast<std::size_t>(size), 0);
+  MPI_Allgather(&len, 1, MPI_INT, lens.data(), 1, MPI_INT, world);
+  for (int r = 1; r < size; ++r) displs[r] = displs[r - 1] + lens[r - 1];
+  std::string all(static_cast<std::size_t>(displs.back() + lens.back()), '\0');
+  MPI_Allgatherv(mine.data(), len, MPI_CHAR, all.data(), lens.data(), displs.data(), MPI_CHAR, world);
+  for (int r = 0; r < size; ++r)
+    if (leaders[r] == r) nodes_.push_back(deserialise(all.substr(displs[r], lens[r])));
+  for (int r = 0; r < size; ++r) ++nodes_[static_cast<std::size_t>(rank_node_[r])].ranks;
+}
+
+Topology::~Topology() { MPI_Comm_free(&node_comm_); }
+
+std::string Topology::host_of(int node) const {
+  const std::string& name = nodes_[static_cast<std::size_t>(node)].hostname;
+  return pretend_ ? name.substr(0, name.rfind("-n")) : name;
+}
+
+}  // namespace bramble

@@ -1,0 +1,70 @@
+#include "power/sources/meter_log.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <sstream>
+
+namespace bramble::power {
+
+std::vector<MeterPoint> parse_meter_log(const std::string& text, const std::string& source) {
+  std::vector<MeterPoint> log;
+  std::istringstream in(text);
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto hash = line.find('#');
+    if (hash != std::string::npos) line.erase(hash);
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    const auto comma = line.find(',');
+    const std::string a = comma == std::string::npos ? line : line.substr(0, comma);
+    const std::string b = comma == std::string::npos ? "" : line.substr(comma + 1);
+    char* end_a = nullptr;
+    char* end_b = nullptr;
+    const double t = std::strtod(a.c_str(), &end_a);
+    const double w = std::strtod(b.c_str(), &end_b);
+    auto rest_blank = [](const char* p) {
+      while (*p && std::isspace(static_cast<unsigned char>(*p))) ++p;
+      return *p == '\0';
+    };
+    const bool ok = comma != std::string::npos && end_a != a.c_str() && rest_blank(end_a) &&
+                    end_b != b.c_str() && rest_blank(end_b);
+    if (!ok) {
+      if (log.empty() && n == 1) continue;  // a header line such as "unix_time_s,watts"
+      throw PowerError(source + ":" + std::to_string(n) + ": expected unix_time_s,watts, got \"" + line + "\"");
+    }
+    if (!(w >= 0)) throw PowerError(source + ":" + std::to_string(n) + ": negative or invalid watts");
+    if (!log.empty() && !(t > log.back().t))
+      throw PowerError(source + ":" + std::to_string(n) + ": time does not increase");
+    log.push_back({t, w});
+  }
+  return log;
+}
+
+WindowEnergy integrate(const std::vector<MeterPoint>& log, double t0, double t1) {
+  WindowEnergy e;
+  if (log.size() < 2 || t1 <= t0) return e;
+  const double from = std::max(t0, log.front().t), to = std::min(t1, log.back().t);
+  if (to <= from) return e;
+  e.covered_from = from;
+  e.covered_to = to;
+  auto at = [&](double t) {  // linear interpolation inside the log
+    const auto hi = std::upper_bound(log.begin(), log.end(), t, [](double v, const MeterPoint& p) { return v < p.t; });
+    if (hi == log.begin()) return log.front().watts;
+    if (hi == log.end()) return log.back().watts;
+    const auto lo = hi - 1;
+    return lo->watts + (hi->watts - lo->watts) * (t - lo->t) / (hi->t - lo->t);
+  };
+  double prev_t = from, prev_w = at(from);
+  for (const MeterPoint& p : log) {
+    if (p.t <= from || p.t >= to) continue;
+    e.joules += 0.5 * (prev_w + p.watts) * (p.t - prev_t);
+    prev_t = p.t;
+    prev_w = p.watts;
+    ++e.samples;
+  }
+  e.joules += 0.5 * (prev_w + at(to)) * (to - prev_t);
+  return e;
+}
+
+}  // namespace bramble::power

@@ -1,0 +1,27 @@
+#pragma once
+// A smart plug's local HTTP API, polled for instantaneous watts (its energy counters are
+// too coarse for runs of minutes). The flavour is found by trying, in order:
+//   Shelly Gen2/3  GET /rpc/Switch.GetStatus?id=0   -> apower
+//   Shelly Gen1    GET /status                      -> meters[0].power
+//   Tasmota        GET /cm?cmnd=Status%2010         -> StatusSNS.ENERGY.Power
+// Scope wall. One plug may feed a whole cluster: then one rank reads it for the group.
+#include <string>
+
+#include "power/sources/power_source.hpp"
+
+namespace bramble::power {
+
+class SmartPlugSource : public PowerSource {
+ public:
+  explicit SmartPlugSource(std::string base_url);  // e.g. http://shelly-plug.local
+  std::string kind() const override { return "smartplug"; }
+  std::string describe() const override { return flavour_ + " at " + url_ + " field " + field_; }
+  Scope scope() const override { return Scope::wall; }
+  Reading read() override;
+  const std::string& flavour() const { return flavour_; }
+
+ private:
+  std::string base_, url_, field_, flavour_;
+};
+
+}  // namespace bramble::power

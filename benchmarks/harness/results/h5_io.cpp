@@ -1,0 +1,193 @@
+#include "results/h5_io.hpp"
+
+#include <algorithm>
+
+#include "core/errors.hpp"
+
+namespace bramble::h5 {
+namespace {
+
+hid_t check(hid_t id, const std::string& what) {
+  if (id < 0) throw IoError("HDF5: cannot " + what);
+  return id;
+}
+void check_status(herr_t status, const std::string& what) {
+  if (status < 0) throw IoError("HDF5: cannot " + what);
+}
+
+Handle string_type() {
+  Handle t(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(t, H5T_VARIABLE);
+  H5Tset_cset(t, H5T_CSET_UTF8);
+  return t;
+}
+
+Handle scalar_space() { return Handle(H5Screate(H5S_SCALAR), H5Sclose); }
+
+}  // namespace
+
+void silence_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+
+Handle create_file(const std::string& path) {
+  return Handle(check(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                      "create " + path),
+                H5Fclose);
+}
+
+Handle open_file(const std::string& path, bool writable) {
+  return Handle(check(H5Fopen(path.c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, H5P_DEFAULT),
+                      "open " + path + " (not an HDF5 file, or truncated)"),
+                H5Fclose);
+}
+
+Handle create_group(hid_t parent, const std::string& name) {
+  return Handle(check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                      "create group " + name),
+                H5Gclose);
+}
+
+Handle open_group(hid_t parent, const std::string& name) {
+  return Handle(check(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), "open group " + name), H5Gclose);
+}
+
+Handle open_dataset(hid_t parent, const std::string& name) {
+  return Handle(check(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), "open dataset " + name), H5Dclose);
+}
+
+bool exists(hid_t parent, const std::string& name) {
+  return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0;
+}
+
+std::vector<std::string> children(hid_t group) {
+  std::vector<std::string> names;
+  auto collect = [](hid_t, const char* name, const H5L_info_t*, void* out) -> herr_t {
+    static_cast<std::vector<std::string>*>(out)->emplace_back(name);
+    return 0;
+  };
+  check_status(H5Literate(group, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect, &names),
+               "list group members");
+  return names;
+}
+
+void write_attr(hid_t obj, const std::string& name, const Value& value) {
+  Handle space = scalar_space();
+  if (const auto* i = std::get_if<std::int64_t>(&value)) {
+    Handle a(check(H5Acreate2(obj, name.c_str(), H5T_NATIVE_INT64, space, H5P_DEFAULT, H5P_DEFAULT),
+                   "create attribute " + name), H5Aclose);
+    check_status(H5Awrite(a, H5T_NATIVE_INT64, i), "write attribute " + name);
+  } else if (const auto* d = std::get_if<double>(&value)) {
+    Handle a(check(H5Acreate2(obj, name.c_str(), H5T_NATIVE_DOUBLE, space, H5P_DEFAULT, H5P_DEFAULT),
+                   "create attribute " + name), H5Aclose);
+    check_status(H5Awrite(a, H5T_NATIVE_DOUBLE, d), "write attribute " + name);
+  } else {
+    Handle type = string_type();
+    const char* s = std::get<std::string>(value).c_str();
+    Handle a(check(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                   "create attribute " + name), H5Aclose);
+    check_status(H5Awrite(a, type, &s), "write attribute " + name);
+  }
+}
+
+void write_attr(hid_t obj, const std::string& name, const std::vector<std::string>& values) {
+  Handle type = string_type();
+  const hsize_t n = values.size();
+  Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose);
+  std::vector<const char*> ptrs;
+  for (const auto& v : values) ptrs.push_back(v.c_str());
+  Handle a(check(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT),
+                 "create attribute " + name), H5Aclose);
+  if (n > 0) check_status(H5Awrite(a, type, ptrs.data()), "write attribute " + name);
+}
+
+void write_attrs(hid_t obj, const std::vector<NamedValue>& values) {
+  for (const auto& v : values) write_attr(obj, v.name, v.value);
+}
+
+std::vector<NamedValue> read_attrs(hid_t obj) {
+  std::vector<NamedValue> out;
+  auto visit = [](hid_t loc, const char* name, const H5A_info_t*, void* data) -> herr_t {
+    auto& result = *static_cast<std::vector<NamedValue>*>(data);
+    Handle a(H5Aopen(loc, name, H5P_DEFAULT), H5Aclose);
+    Handle space(H5Aget_space(a), H5Sclose);
+    if (a.get() < 0 || H5Sget_simple_extent_type(space) != H5S_SCALAR) return 0;
+    Handle type(H5Aget_type(a), H5Tclose);
+    switch (H5Tget_class(type)) {
+      case H5T_INTEGER: {
+        std::int64_t v = 0;
+        if (H5Aread(a, H5T_NATIVE_INT64, &v) >= 0) result.push_back({name, v});
+        break;
+      }
+      case H5T_FLOAT: {
+        double v = 0;
+        if (H5Aread(a, H5T_NATIVE_DOUBLE, &v) >= 0) result.push_back({name, v});
+        break;
+      }
+      case H5T_STRING: {
+        if (H5Tis_variable_str(type) > 0) {
+          Handle mem = string_type();
+          char* s = nullptr;
+          if (H5Aread(a, mem, &s) >= 0 && s) {
+            result.push_back({name, std::string(s)});
+            H5free_memory(s);
+          }
+        } else {
+          std::string s(H5Tget_size(type), '\0');
+          if (H5Aread(a, type, s.data()) >= 0) result.push_back({name, s.c_str()});
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    return 0;
+  };
+  hsize_t idx = 0;
+  check_status(H5Aiterate2(obj, H5_INDEX_NAME, H5_ITER_INC, &idx, visit, &out), "read attributes");
+  return out;
+}
+
+std::vector<std::string> read_string_list_attr(hid_t obj, const std::string& name) {
+  if (H5Aexists(obj, name.c_str()) <= 0) return {};
+  Handle a(check(H5Aopen(obj, name.c_str(), H5P_DEFAULT), "open attribute " + name), H5Aclose);
+  Handle space(H5Aget_space(a), H5Sclose);
+  const hssize_t n = H5Sget_simple_extent_npoints(space);
+  std::vector<char*> ptrs(static_cast<std::size_t>(std::max<hssize_t>(n, 0)), nullptr);
+  Handle mem = string_type();
+  std::vector<std::string> out;
+  if (n > 0) {
+    check_status(H5Aread(a, mem, ptrs.data()), "read attribute " + name);
+    for (char* p : ptrs) {
+      out.emplace_back(p ? p : "");
+      H5free_memory(p);
+    }
+  }
+  return out;
+}
+
+void write_dataset(hid_t parent, const std::string& name, const std::vector<double>& data,
+                   const std::vector<hsize_t>& dims) {
+  Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose);
+  Handle d(check(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT,
+                            H5P_DEFAULT),
+                 "create dataset " + name),
+           H5Dclose);
+  if (!data.empty())
+    check_status(H5Dwrite(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, data.data()),
+                 "write dataset " + name);
+}
+
+std::vector<double> read_dataset(hid_t parent, const std::string& name, std::vector<hsize_t>* dims) {
+  Handle d = open_dataset(parent, name);
+  Handle space(H5Dget_space(d), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(space);
+  std::vector<hsize_t> shape(static_cast<std::size_t>(std::max(rank, 0)));
+  H5Sget_simple_extent_dims(space, shape.data(), nullptr);
+  std::vector<double> out(static_cast<std::size_t>(H5Sget_simple_extent_npoints(space)));
+  if (!out.empty())
+    check_status(H5Dread(d, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()),
+                 "read dataset " + name);
+  if (dims) *dims = shape;
+  return out;
+}
+
+}  // namespace bramble::h5

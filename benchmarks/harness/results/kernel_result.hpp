@@ -1,0 +1,35 @@
+#pragma once
+// What one kernel run produced, in a shape every kernel shares, so the result file, the
+// summary table and later `bramble compare` need not know any kernel.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/value.hpp"
+#include "power/record.hpp"
+
+namespace bramble {
+
+struct KernelResult {
+  std::string kernel;                    // "hpl"
+  std::string problem;                   // one line for tables: "N=10000 NB=192 1x2"
+  std::vector<NamedValue> parameters;    // everything needed to rerun it
+  std::vector<double> rep_seconds;       // timed phase of each repetition (slowest rank)
+  std::string figure_name;               // "gflops"
+  double figure_of_merit = 0.0;          // best repetition
+  std::string unit;                      // "Gflop/s"
+  std::vector<NamedValue> figures;       // further figures (mean, per node, ...)
+  std::vector<NamedValue> verification;  // residuals, thresholds
+  bool passed = false;
+  std::vector<std::string> phase_names;  // per-rank time split
+  std::string phase_description;         // what the split's numbers are ("summed over ...")
+  std::vector<double> phase_seconds;     // ranks x phases, row-major
+  int ranks = 0;
+  std::optional<PowerRecord> power;     // added by the suite when it measures power
+
+  std::string verdict() const { return passed ? "PASSED" : "FAILED"; }
+  double best_seconds() const;
+};
+
+}  // namespace bramble

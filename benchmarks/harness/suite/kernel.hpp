@@ -1,0 +1,58 @@
+#pragma once
+// How a kernel plugs into `bramble run`: it names itself, adds its options to its own
+// subcommand, and runs, handing each finished result to the suite. The suite writes the
+// result file and prints the summary; kernels never touch files. Adding a kernel means one
+// new class and one line in kernel_list.cpp.
+#include <mpi.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "results/kernel_result.hpp"
+#include "context/topology.hpp"
+#include "power/timed_phase.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace bramble {
+
+struct RunContext {
+  MPI_Comm world = MPI_COMM_WORLD;
+  const Topology* topology = nullptr;
+  bool quick = false;                              // a small default size for a quick look
+  bool show_progress = false;                      // true on rank 0 only, when wanted
+  std::string output_stem;                         // result file path without ".h5" (rank 0):
+                                                   // kernels' side files go next to it
+  std::function<void(const KernelResult&)> record;  // collective: every rank calls it
+  TimedPhaseListener* timed = nullptr;             // the suite's power windows, if any
+
+  // Kernels bracket each timed stretch with these, PRK style: all ranks start together
+  // after a barrier, and the stretch ends when the slowest rank is done. start returns
+  // MPI_Wtime() for the kernel's own timing; stop follows the kernel's own clock reading.
+  double start_timed() const {
+    MPI_Barrier(world);
+    if (timed) timed->started();
+    return MPI_Wtime();
+  }
+  void stop_timed() const {
+    MPI_Barrier(world);
+    if (timed) timed->stopped();
+  }
+  // After the kernel's own repetitions: true while --min-phase-seconds wants a longer phase.
+  bool extend_timed() const { return timed && timed->wants_more(); }
+};
+
+class Kernel {
+ public:
+  virtual ~Kernel() = default;
+  virtual std::string name() const = 0;
+  virtual std::string description() const = 0;
+  virtual void add_options(CLI::App& subcommand) = 0;
+  virtual void run(RunContext& context) = 0;
+};
+
+}  // namespace bramble

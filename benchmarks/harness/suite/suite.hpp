@@ -1,0 +1,32 @@
+#pragma once
+// `bramble run`: the suite around the kernels. It discovers the nodes, collects the
+// context block, checks the output path before anything runs, runs the chosen kernels,
+// writes every finished result at once (atomically), and prints the summary.
+#include <mpi.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "suite/kernel.hpp"
+#include "power/monitor.hpp"
+
+namespace bramble {
+
+struct SuiteOptions {
+  std::string out;    // "" = results/bramble-<host>-<utc>.h5
+  std::string label;
+  bool quick = false;
+  // "auto": progress on rank 0's stderr when it is a terminal. Under mpirun stderr is a
+  // pipe to mpirun, so it cannot be told: "on" forces the display there.
+  std::string progress = "auto";
+  PowerOptions power;
+  int ranks_per_node = 0;  // > 0: pretend nodes of this many ranks (tests, teaching)
+};
+
+// Returns the exit code (kExitVerification if any kernel failed verification).
+// Throws AgreedError on bad input.
+int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Kernel*>& kernels,
+              const std::vector<std::string>& argv);
+
+}  // namespace bramble
