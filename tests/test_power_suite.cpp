@@ -41,9 +41,7 @@ class SleepKernel : public Kernel {
     do {
       const double t0 = ctx.start_timed();
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      const double s = MPI_Wtime() - t0;
-      ctx.stop_timed();
-      r.rep_seconds.push_back(s);
+      r.rep_seconds.push_back(ctx.stop_timed(t0));
     } while (ctx.extend_timed());
     r.figure_name = "naps";
     r.unit = "naps/s";

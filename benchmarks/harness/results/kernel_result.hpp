@@ -26,6 +26,14 @@ struct KernelResult {
   std::string phase_description;         // what the split's numbers are ("summed over ...")
   std::vector<double> phase_seconds;     // ranks x phases, row-major
   int ranks = 0;
+  // The work behind per-watt figures, as a rate over *every* timed window (the windows the
+  // energy is integrated over), so that per watt means work per joule. Unset: the figure of
+  // merit scaled by best / mean repetition time (repetitions do equal work).
+  struct PhaseWork {
+    std::string name, unit;  // "gbs_all_ops", "GB/s"
+    double rate = 0;
+  };
+  std::optional<PhaseWork> phase_work;
   std::optional<PowerRecord> power;     // added by the suite when it measures power
 
   std::string verdict() const { return passed ? "PASSED" : "FAILED"; }

@@ -31,19 +31,18 @@ struct RunContext {
   TimedPhaseListener* timed = nullptr;             // the suite's power windows, if any
 
   // Kernels bracket each timed stretch with these, PRK style: all ranks start together
-  // after a barrier, and the stretch ends when the slowest rank is done. start returns
-  // MPI_Wtime() for the kernel's own timing; stop follows the kernel's own clock reading.
-  double start_timed() const {
-    MPI_Barrier(world);
-    if (timed) timed->started();
-    return MPI_Wtime();
-  }
-  void stop_timed() const {
-    MPI_Barrier(world);
-    if (timed) timed->stopped();
-  }
+  // after a barrier, and the stretch ends when the slowest rank is done.
+  //   const double t0 = ctx.start_timed();
+  //   ... the work ...
+  //   const double seconds = ctx.stop_timed(t0);  // the slowest rank's time, on every rank
+  double start_timed() const;
+  double stop_timed(double t0) const;
   // After the kernel's own repetitions: true while --min-phase-seconds wants a longer phase.
   bool extend_timed() const { return timed && timed->wants_more(); }
+
+  // Fills r's per-rank time split (ranks x phases) from every rank's `mine`. Collective.
+  void record_phases(KernelResult& r, const std::vector<std::string>& names, const std::string& description,
+                     const std::vector<double>& mine) const;
 };
 
 class Kernel {

@@ -144,9 +144,7 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
     const double t0 = ctx.start_timed();
     const hpl::LuOutcome outcome = hpl::factor_lu(*a, lu, timer);
     const std::vector<double> x = hpl::back_substitute(*a, timer);
-    double seconds = MPI_Wtime() - t0;
-    ctx.stop_timed();
-    MPI_Allreduce(MPI_IN_PLACE, &seconds, 1, MPI_DOUBLE, MPI_MAX, ctx.world);
+    const double seconds = ctx.stop_timed(t0);
     progress.finish();
 
     hpl::generate_system(*a, opt_.seed);
@@ -194,11 +192,8 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
                     {"b_inf", worst_norms.b_inf},
                     {"eps", worst_norms.eps},
                     {"formula", std::string("||Ax-b||_inf / (eps (||A||_inf ||x||_inf + ||b||_inf) N)")}};
-  r.phase_names.assign(std::begin(hpl::kLuPhaseNames), std::end(hpl::kLuPhaseNames));
-  r.phase_description = "seconds, summed over repetitions";
-  r.phase_seconds.resize(static_cast<std::size_t>(r.ranks) * hpl::kLuPhaseCount);
-  MPI_Allgather(phase_sum.data(), hpl::kLuPhaseCount, MPI_DOUBLE, r.phase_seconds.data(),
-                hpl::kLuPhaseCount, MPI_DOUBLE, ctx.world);
+  ctx.record_phases(r, {std::begin(hpl::kLuPhaseNames), std::end(hpl::kLuPhaseNames)},
+                    "seconds, summed over repetitions", phase_sum);
   return r;
 }
 

@@ -104,10 +104,7 @@ void RenderKernel::run(RunContext& ctx) {
   do {
     const double t0 = ctx.start_timed();
     work = render::render_distributed(ctx.world, tracer, camera, s, schedule, image, timer);
-    double rep = MPI_Wtime() - t0;
-    ctx.stop_timed();
-    MPI_Allreduce(MPI_IN_PLACE, &rep, 1, MPI_DOUBLE, MPI_MAX, ctx.world);
-    rep_seconds.push_back(rep);
+    rep_seconds.push_back(ctx.stop_timed(t0));
   } while (ctx.extend_timed());
   const double seconds = *std::min_element(rep_seconds.begin(), rep_seconds.end());
 
@@ -136,11 +133,9 @@ void RenderKernel::run(RunContext& ctx) {
   r.problem = scene.name + " " + std::to_string(s.width) + "x" + std::to_string(s.height) + " spp=" +
               std::to_string(s.spp) + " " + opt_.schedule + (opt_.no_bvh ? " no-bvh" : "");
   r.rep_seconds = rep_seconds;
-  r.phase_names.assign(std::begin(render::kRenderPhaseNames), std::end(render::kRenderPhaseNames));
-  r.phase_description = "seconds, summed over repetitions; render = busy, idle = waiting for the slowest rank";
-  r.phase_seconds.resize(static_cast<std::size_t>(ranks) * render::kRenderPhaseCount);
-  MPI_Allgather(timer.seconds().data(), render::kRenderPhaseCount, MPI_DOUBLE, r.phase_seconds.data(),
-                render::kRenderPhaseCount, MPI_DOUBLE, ctx.world);
+  ctx.record_phases(r, {std::begin(render::kRenderPhaseNames), std::end(render::kRenderPhaseNames)},
+                    "seconds, summed over repetitions; render = busy, idle = waiting for the slowest rank",
+                    timer.seconds());
   double busy_max = 0, busy_mean = 0;
   for (int k = 0; k < ranks; ++k) {
     const double busy = r.phase_seconds[std::size_t(k) * render::kRenderPhaseCount];

@@ -91,10 +91,7 @@ void StencilKernel::run(RunContext& ctx) {
     solver.step(untimed);
     const double t0 = ctx.start_timed();
     for (std::int64_t s = 0; s < steps; ++s) solver.step(timer);
-    double round = MPI_Wtime() - t0;
-    ctx.stop_timed();
-    MPI_Allreduce(MPI_IN_PLACE, &round, 1, MPI_DOUBLE, MPI_MAX, ctx.world);
-    round_seconds.push_back(round);
+    round_seconds.push_back(ctx.stop_timed(t0));
     // verify: after the untimed step and every timed one the field is lambda^(s+1) u0
     const double e = stencil::mode_error(domain, k, solver.field(), steps + 1);
     error = std::isnan(e) || std::isnan(error) ? std::numeric_limits<double>::quiet_NaN() : std::max(error, e);
@@ -134,11 +131,8 @@ void StencilKernel::run(RunContext& ctx) {
   r.verification = {{"mode_max_error", error}, {"mode_tolerance", tolerance},
                     {"mode_eigenvalue", stencil::mode_eigenvalue(domain, k)},
                     {"checksum", checksum}};
-  r.phase_names.assign(std::begin(stencil::kStencilPhaseNames), std::end(stencil::kStencilPhaseNames));
-  r.phase_description = "seconds, summed over all timed steps";
-  r.phase_seconds.resize(static_cast<std::size_t>(ranks) * stencil::kStencilPhaseCount);
-  MPI_Allgather(timer.seconds().data(), stencil::kStencilPhaseCount, MPI_DOUBLE, r.phase_seconds.data(),
-                stencil::kStencilPhaseCount, MPI_DOUBLE, ctx.world);
+  ctx.record_phases(r, {std::begin(stencil::kStencilPhaseNames), std::end(stencil::kStencilPhaseNames)},
+                    "seconds, summed over all timed steps", timer.seconds());
   if (me == 0) {
     std::printf("stencil %s: %lld steps in %.3f s, %.1f MLUP/s, %.2f Gflop/s, %.2f GB/s effective; "
                 "mode error %.3g (tolerance %.3g), checksum %s ... %s\n",
