@@ -7,17 +7,12 @@
 #include <sstream>
 #include <thread>
 
+#include "core/sysfs.hpp"
+
 namespace bramble {
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string trim(std::string s) {
+std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r\n");
   const auto e = s.find_last_not_of(" \t\r\n");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
@@ -54,19 +49,33 @@ std::pair<std::int64_t, std::int64_t> parse_meminfo(const std::string& text) {
   return {total * 1024, available * 1024};
 }
 
+const Fields<NodeInfo>& node_info_fields() {
+  static const Fields<NodeInfo> fields{
+      field("hostname", &NodeInfo::hostname),
+      field("cpu_model", &NodeInfo::cpu_model),
+      field("cores", &NodeInfo::cores),
+      field("memory_total_bytes", &NodeInfo::memory_total_bytes),
+      field("memory_available_bytes", &NodeInfo::memory_available_bytes),
+      field("kernel", &NodeInfo::kernel),
+      field("governor", &NodeInfo::governor),
+      field("ranks", &NodeInfo::ranks),
+  };
+  return fields;
+}
+
 NodeInfo read_node_info(const std::string& root) {
   NodeInfo info;
   char host[256] = {};
   gethostname(host, sizeof host - 1);
   info.hostname = host;
-  info.cpu_model = cpu_model(read_file(root + "/proc/cpuinfo"));
+  info.cpu_model = cpu_model(sysfs::read_trimmed(root + "/proc/cpuinfo"));
   struct utsname u {};
   if (uname(&u) == 0) info.kernel = u.release;
-  info.governor = trim(read_file(root + "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"));
+  info.governor = sysfs::read_trimmed(root + "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor");
   const long online = sysconf(_SC_NPROCESSORS_ONLN);
   info.cores = online > 0 ? static_cast<int>(online) : static_cast<int>(std::thread::hardware_concurrency());
   std::tie(info.memory_total_bytes, info.memory_available_bytes) =
-      parse_meminfo(read_file(root + "/proc/meminfo"));
+      parse_meminfo(sysfs::read_trimmed(root + "/proc/meminfo"));
   return info;
 }
 

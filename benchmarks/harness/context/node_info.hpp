@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/fields.hpp"
+
 namespace bramble {
 
 struct NodeInfo {
@@ -16,6 +18,9 @@ struct NodeInfo {
   std::int64_t memory_available_bytes = 0;  // MemAvailable: what a new job can take
   int ranks = 0;         // bramble ranks on this node (filled in by Topology)
 };
+
+// The result file's names for a node's facts (runs/run-NNNN/nodes/node-NNN attributes).
+const Fields<NodeInfo>& node_info_fields();
 
 // Reads this node's facts. `root` prefixes every /proc and /sys path.
 NodeInfo read_node_info(const std::string& root = "");

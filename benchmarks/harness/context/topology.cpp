@@ -3,33 +3,14 @@
 #include <sstream>
 #include <string>
 
+#include "core/gather.hpp"
+
 namespace bramble {
 namespace {
 
-// NodeInfo travels as text lines: small, and no MPI datatype to keep in step with the struct.
-std::string serialise(const NodeInfo& n) {
-  std::ostringstream out;
-  out << n.hostname << '\n' << n.cpu_model << '\n' << n.kernel << '\n' << n.governor << '\n'
-      << n.cores << '\n' << n.memory_total_bytes << '\n' << n.memory_available_bytes << '\n';
-  return out.str();
-}
-
-NodeInfo deserialise(const std::string& s) {
-  std::istringstream in(s);
-  NodeInfo n;
-  std::string line;
-  std::getline(in, n.hostname);
-  std::getline(in, n.cpu_model);
-  std::getline(in, n.kernel);
-  std::getline(in, n.governor);
-  std::getline(in, line);
-  n.cores = std::stoi(line);
-  std::getline(in, line);
-  n.memory_total_bytes = std::stoll(line);
-  std::getline(in, line);
-  n.memory_available_bytes = std::stoll(line);
-  return n;
-}
+// NodeInfo travels as text: small, and no MPI datatype to keep in step with the struct.
+std::string serialise(const NodeInfo& n) { return encode(to_values(n, node_info_fields())); }
+NodeInfo deserialise(const std::string& s) { return from_values(decode(s), node_info_fields()); }
 
 }  // namespace
 
@@ -75,14 +56,9 @@ Topology::Topology(MPI_Comm world, int ranks_per_node) {
     }
     mine = serialise(info);
   }
-  int len = static_cast<int>(mine.size());
-  std::vector<int> lens(static_cast<std::size_t>(size)), displs(static_cast<std::size_t>(size), 0);
-  MPI_Allgather(&len, 1, MPI_INT, lens.data(), 1, MPI_INT, world);
-  for (int r = 1; r < size; ++r) displs[r] = displs[r - 1] + lens[r - 1];
-  std::string all(static_cast<std::size_t>(displs.back() + lens.back()), '\0');
-  MPI_Allgatherv(mine.data(), len, MPI_CHAR, all.data(), lens.data(), displs.data(), MPI_CHAR, world);
+  const std::vector<std::string> all = allgather_text(world, mine);
   for (int r = 0; r < size; ++r)
-    if (leaders[r] == r) nodes_.push_back(deserialise(all.substr(displs[r], lens[r])));
+    if (leaders[r] == r) nodes_.push_back(deserialise(all[static_cast<std::size_t>(r)]));
   for (int r = 0; r < size; ++r) ++nodes_[static_cast<std::size_t>(rank_node_[r])].ranks;
 }
 

@@ -9,6 +9,7 @@
 namespace bramble {
 
 std::vector<std::string> gather_text(MPI_Comm comm, const std::string& mine);
+std::vector<std::string> allgather_text(MPI_Comm comm, const std::string& mine);  // on every rank
 std::vector<std::vector<double>> gather_doubles(MPI_Comm comm, const std::vector<double>& mine);
 
 }  // namespace bramble

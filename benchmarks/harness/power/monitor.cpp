@@ -76,56 +76,20 @@ int leader_rank(const Topology& topology, int node, int size) {
   return 0;
 }
 
-// NodePhase as text lines, for the gather to rank 0.
-void put(std::ostringstream& out, double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g\n", v);
-  out << buf;
-}
-
+// A node's phase record travels to rank 0 as the result file's named values; its windows
+// travel apart, as numbers.
 std::string serialise(const NodePhase& n) {
-  std::ostringstream out;
-  const auto& s = n.stats;
-  for (double v : {double(n.meter), double(n.reads_meter), double(n.wraps), double(n.errors), s.seconds, s.covered,
-                   s.joules, s.mean_watts, s.min_watts, s.max_watts, double(s.samples), double(s.failed), s.interval,
-                   s.temp_start, s.temp_end, s.temp_max, s.clock_start, s.clock_end, s.clock_min, double(s.throttled),
-                   s.longest_repeat, double(s.cumulative), double(n.windows.size())})
-    put(out, v);
-  for (const auto& w : n.windows) {
-    put(out, w.t0);
-    put(out, w.t1);
-  }
-  out << n.error;
-  return out.str();
+  std::vector<NamedValue> values = to_values(n, node_health_fields());
+  for (auto& v : to_values(n, node_energy_fields())) values.push_back(std::move(v));
+  return encode(values);
 }
 
-NodePhase deserialise(const std::string& text) {
-  std::istringstream in(text);
-  std::string line;
-  auto next = [&] {
-    std::getline(in, line);
-    return std::strtod(line.c_str(), nullptr);  // reads "nan" and "inf" too
-  };
+NodePhase deserialise(const std::string& text, const std::vector<double>& windows) {
+  const std::vector<NamedValue> values = decode(text);
   NodePhase n;
-  auto& s = n.stats;
-  n.meter = int(next());
-  n.reads_meter = next() != 0;
-  n.wraps = int(next());
-  n.errors = int(next());
-  for (double* v : {&s.seconds, &s.covered, &s.joules, &s.mean_watts, &s.min_watts, &s.max_watts}) *v = next();
-  s.samples = int(next());
-  s.failed = int(next());
-  for (double* v : {&s.interval, &s.temp_start, &s.temp_end, &s.temp_max, &s.clock_start, &s.clock_end, &s.clock_min})
-    *v = next();
-  s.throttled = static_cast<std::int64_t>(next());
-  s.longest_repeat = next();
-  s.cumulative = next() != 0;
-  const int windows = int(next());
-  for (int i = 0; i < windows; ++i) {
-    const double t0 = next();
-    n.windows.push_back({t0, next()});
-  }
-  std::getline(in, n.error, '\0');
+  from_values(n, values, node_health_fields());
+  from_values(n, values, node_energy_fields());
+  for (std::size_t i = 0; i + 1 < windows.size(); i += 2) n.windows.push_back({windows[i], windows[i + 1]});
   return n;
 }
 
@@ -249,13 +213,15 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
               ": energy figures cover the other nodes only";
 
   // 4. What each meter reads, and each node's telemetry files, to rank 0 for the record.
-  const std::vector<std::string> described = gather_text(world, my_meter_ >= 0 ? mine.kind + '\n' + mine.scope + '\n' + mine.source : "");
+  const std::vector<std::string> described =
+      gather_text(world, my_meter_ >= 0 ? encode(to_values(mine, meter_fields())) : "");
   if (rank == 0)
     for (std::size_t m = 0; m < meters_.size(); ++m) {
-      std::istringstream in(described[static_cast<std::size_t>(leader_rank(topology, meters_[m].reader_node, size))]);
-      std::getline(in, meters_[m].kind);
-      std::getline(in, meters_[m].scope);
-      std::getline(in, meters_[m].source, '\0');
+      const auto reader = static_cast<std::size_t>(leader_rank(topology, meters_[m].reader_node, size));
+      const MeterInfo d = from_values(decode(described[reader]), meter_fields());
+      meters_[m].kind = d.kind;
+      meters_[m].scope = d.scope;
+      meters_[m].source = d.source;
     }
   if (leader) {
     const double interval = my_meter_ >= 0 ? meters_[static_cast<std::size_t>(my_meter_)].interval
@@ -323,7 +289,7 @@ power::WindowStats PowerMonitor::meter_stats(const std::vector<power::Sample>& s
 
 std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_name, double figure) {
   std::string mine;
-  std::vector<double> series;
+  std::vector<double> series, windows;
   if (sampler_) {
     NodePhase n;
     n.meter = covering_meter_;
@@ -345,7 +311,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
       n.stats = power::window_stats(samples, windows_, false);
       n.stats.failed = 0;  // no meter read here: unread power is not a failed reading
     }
-    for (const auto& w : windows_) n.windows.push_back({w.t0 - base_.mono, w.t1 - base_.mono});
+    for (const auto& w : windows_) windows.insert(windows.end(), {w.t0 - base_.mono, w.t1 - base_.mono});
     mine = serialise(n);
     series = new_series_rows(samples);
   }
@@ -354,6 +320,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
 
   const std::vector<std::string> all = gather_text(world_, mine);
   const auto all_series = gather_doubles(world_, series);
+  const auto all_windows = gather_doubles(world_, windows);
   if (comm_rank(world_) != 0) return std::nullopt;
   PowerRecord rec;
   rec.meters = meters_;
@@ -361,7 +328,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
   for (const auto& node : topology_.nodes()) hosts.push_back(node.hostname);
   for (std::size_t r = 0; r < all.size(); ++r)
     if (!all[r].empty()) {
-      rec.nodes.push_back(deserialise(all[r]));
+      rec.nodes.push_back(deserialise(all[r], all_windows[r]));
       rec.series.push_back(all_series[r]);
     }
   if (rec.nodes.empty()) return std::nullopt;  // --power off

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/fields.hpp"
 #include "power/window_stats.hpp"
 
 namespace bramble {
@@ -58,6 +59,12 @@ struct PowerRecord {
 inline constexpr const char* kSeriesColumns[] = {"t_s", "unix_time_s", "watts", "joules", "temp_c", "clock_mhz",
                                                  "throttled"};
 inline constexpr int kSeriesWidth = 7;
+
+// The result file's names for these records (results/README.md): a meter (run/power/meter-NNN),
+// a node's health over a phase (every node) and its meter's energy (the node that reads it).
+const Fields<MeterInfo>& meter_fields();
+const Fields<NodePhase>& node_health_fields();
+const Fields<NodePhase>& node_energy_fields();
 
 struct RunPower {
   std::string requested;          // --power / config as given

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/sysfs.hpp"
 #include "power/sample.hpp"
 
 namespace bramble::power {
@@ -24,37 +25,20 @@ bool read_number(const std::string& path, double& value, int base = 10) {
   }
 }
 
-std::string first_word(const std::string& path) {
-  std::ifstream in(path);
-  std::string w;
-  in >> w;
-  return w;
-}
-
-std::vector<std::string> sorted_glob(const fs::path& dir, const std::string& prefix) {
-  std::vector<std::string> out;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(dir, ec))
-    if (e.path().filename().string().rfind(prefix, 0) == 0) out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 }  // namespace
 
 TelemetryReader::TelemetryReader(const std::string& root) {
   // Thermal zones; on x86 the CPU sensors are hwmon devices (k10temp, coretemp) instead.
-  for (const auto& zone : sorted_glob(root + "/sys/class/thermal", "thermal_zone"))
-    if (fs::exists(zone + "/temp")) thermal_.push_back(zone + "/temp");
-  for (const auto& dev : sorted_glob(root + "/sys/class/hwmon", "hwmon")) {
-    const std::string name = first_word(dev + "/name");
-    if (name != "k10temp" && name != "coretemp" && name != "cpu_thermal") continue;
-    for (const auto& f : sorted_glob(dev, "temp"))
-      if (f.ends_with("_input")) thermal_.push_back(f);
+  for (const auto& zone : sysfs::entries(root + "/sys/class/thermal", "thermal_zone"))
+    if (fs::exists(zone / "temp")) thermal_.push_back((zone / "temp").string());
+  for (const auto& dev : sysfs::named_devices(root + "/sys/class/hwmon", "hwmon")) {
+    if (dev.name != "k10temp" && dev.name != "coretemp" && dev.name != "cpu_thermal") continue;
+    for (const auto& f : sysfs::entries(dev.dir, "temp"))
+      if (f.string().ends_with("_input")) thermal_.push_back(f.string());
   }
-  for (const auto& cpu : sorted_glob(root + "/sys/devices/system/cpu", "cpu")) {
-    const std::string f = cpu + "/cpufreq/scaling_cur_freq";
-    if (fs::exists(f)) cpufreq_.push_back(f);
+  for (const auto& cpu : sysfs::entries(root + "/sys/devices/system/cpu", "cpu")) {
+    const fs::path f = cpu / "cpufreq/scaling_cur_freq";
+    if (fs::exists(f)) cpufreq_.push_back(f.string());
   }
   if (cpufreq_.empty() && fs::exists(root + "/proc/cpuinfo")) cpuinfo_ = root + "/proc/cpuinfo";
   const std::string t = root + "/sys/devices/platform/soc/soc:firmware/get_throttled";

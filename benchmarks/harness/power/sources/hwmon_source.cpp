@@ -3,24 +3,24 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/sysfs.hpp"
+
 namespace bramble::power {
 namespace fs = std::filesystem;
 
 HwmonSource::HwmonSource(const std::string& name, Scope scope, const std::string& root) : scope_(scope) {
   const fs::path base(root + "/sys/class/hwmon");
   std::error_code ec;
-  for (const auto& dev : fs::directory_iterator(base, ec)) {
-    std::ifstream name_file(dev.path() / "name");
-    std::string found;
-    if (!(name_file >> found) || found != name) continue;
+  for (const auto& dev : sysfs::named_devices(base)) {
+    if (dev.name != name) continue;
     for (const char* leaf : {"energy1_input", "power1_input", "power1_average"}) {
-      if (fs::exists(dev.path() / leaf, ec)) {
-        file_ = (dev.path() / leaf).string();
+      if (fs::exists(dev.dir / leaf, ec)) {
+        file_ = (dev.dir / leaf).string();
         energy_ = leaf[0] == 'e';
         break;
       }
     }
-    if (file_.empty()) throw PowerError("hwmon device " + name + " (" + dev.path().string() + ") has no energy or power file");
+    if (file_.empty()) throw PowerError("hwmon device " + name + " (" + dev.dir.string() + ") has no energy or power file");
     read();  // prove it readable before any kernel runs
     return;
   }

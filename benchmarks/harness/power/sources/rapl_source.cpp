@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/sysfs.hpp"
+
 namespace bramble::power {
 namespace fs = std::filesystem;
 namespace {
@@ -14,18 +16,11 @@ const char* kPowercap = "/sys/class/powercap";
 
 std::vector<std::pair<std::string, std::string>> package_zones(const std::string& root) {
   std::vector<std::pair<std::string, std::string>> zones;  // (dir, name)
-  std::error_code ec;
-  const fs::path base = fs::path(root + kPowercap);
-  if (!fs::is_directory(base, ec)) return zones;
-  for (const auto& entry : fs::directory_iterator(base, ec)) {
-    const std::string leaf = entry.path().filename().string();
+  for (const auto& zone : sysfs::named_devices(root + kPowercap, "intel-rapl:")) {
     // intel-rapl:N is a package; intel-rapl:N:M is a sub-zone (core, dram, ...).
-    if (leaf.rfind("intel-rapl:", 0) != 0 || leaf.find(':', 11) != std::string::npos) continue;
-    std::ifstream name_file(entry.path() / "name");
-    std::string name;
-    if (name_file >> name && name.rfind("package", 0) == 0) zones.emplace_back(entry.path().string(), name);
+    if (zone.dir.filename().string().find(':', 11) != std::string::npos) continue;
+    if (zone.name.rfind("package", 0) == 0) zones.emplace_back(zone.dir.string(), zone.name);
   }
-  std::sort(zones.begin(), zones.end());
   return zones;
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/sysfs.hpp"
 #include "power/sources/command_sources.hpp"
 #include "power/sources/fixed_source.hpp"
 #include "power/sources/hwmon_source.hpp"
@@ -56,12 +57,9 @@ std::unique_ptr<PowerSource> auto_source(const AutoProbe& probe, std::string& wh
   std::getline(model, board, '\0');
   if (board.rfind("Raspberry Pi 5", 0) == 0 && installed(probe.pmic_command))
     if (auto s = attempt([&] { return std::make_unique<Pi5PmicSource>(probe.pmic_command, false); })) return s;
-  for (const auto& dev : fs::directory_iterator(probe.root + "/sys/class/hwmon", ec)) {
-    std::ifstream in(dev.path() / "name");
-    std::string name;
-    if (in >> name && current_sensor(name))
-      if (auto s = attempt([&] { return std::make_unique<HwmonSource>(name, Scope::board, probe.root); })) return s;
-  }
+  for (const auto& dev : sysfs::named_devices(probe.root + "/sys/class/hwmon"))
+    if (current_sensor(dev.name))
+      if (auto s = attempt([&] { return std::make_unique<HwmonSource>(dev.name, Scope::board, probe.root); })) return s;
   if (RaplSource::present(probe.root))
     if (auto s = attempt([&] { return std::make_unique<RaplSource>(probe.root); })) return s;
   if (why.empty()) why = "no BMC, Pi 5 PMIC, INA2xx sensor or RAPL found";
