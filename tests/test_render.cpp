@@ -1,16 +1,21 @@
 // The ray tracer on 1, 2 and 4 ranks: every schedule gives the same image as one rank
-// alone, the BVH gives the same image as the plain loop, and a one-sphere scene matches
-// closed-form Lambert shading pixel by pixel.
+// alone and renders every tile exactly once, the coverage check catches a skipped and a
+// doubled tile, the image assembles the same in small pieces, the BVH gives the same image
+// as the plain loop, the shipped scenes match their golden checksums, and a one-sphere
+// scene matches closed-form Lambert shading pixel by pixel.
 #include <gtest/gtest.h>
 #include <mpi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <stdexcept>
 
+#include "adapters/render/golden_checksums.hpp"
+#include "adapters/render/render_kernel.hpp"
 #include "render/scene_parser.hpp"
 #include "render/schedule.hpp"
 #include "render/sphereflake.hpp"
-#include "adapters/render/render_kernel.hpp"
 
 namespace bramble::render {
 namespace {
@@ -21,14 +26,26 @@ int world_rank() {
   return r;
 }
 
+int world_size() {
+  int n = 1;
+  MPI_Comm_size(MPI_COMM_WORLD, &n);
+  return n;
+}
+
+const char* name_of(Schedule s) {
+  return s == Schedule::static_rows ? "static" : s == Schedule::cyclic ? "cyclic" : "dynamic";
+}
+
+constexpr Schedule kSchedules[] = {Schedule::static_rows, Schedule::cyclic, Schedule::dynamic};
+
 std::vector<std::uint8_t> render(MPI_Comm comm, const Scene& scene, const RenderSettings& s, Schedule schedule,
-                                 bool bvh, RankWork* work = nullptr) {
+                                 bool bvh, RankWork* work = nullptr, std::size_t reduce_chunk = kMaxReduceChunk) {
   const Accelerator accel(scene.spheres, bvh);
   const Tracer tracer(scene, accel, 5);
   const PinholeCamera camera(scene.camera, s.width, s.height);
   std::vector<std::uint8_t> image;
   PhaseObserver<RenderPhase> quiet;
-  const RankWork w = render_distributed(comm, tracer, camera, s, schedule, image, quiet);
+  const RankWork w = render_distributed(comm, tracer, camera, s, schedule, image, quiet, reduce_chunk);
   if (work) *work = w;
   return image;
 }
@@ -37,18 +54,111 @@ TEST(Render, EverySchedulesImageEqualsTheSingleRankImage) {
   Scene scene = make_sphereflake(2);
   const RenderSettings s{61, 43, 2, 8};  // sizes that do not divide by the tile or the rank count
   const std::vector<std::uint8_t> alone = render(MPI_COMM_SELF, scene, s, Schedule::static_rows, true);
-  for (Schedule schedule : {Schedule::static_rows, Schedule::cyclic, Schedule::dynamic}) {
+  for (Schedule schedule : kSchedules) {
     RankWork work;
     const std::vector<std::uint8_t> image = render(MPI_COMM_WORLD, scene, s, schedule, true, &work);
-    int tiles = work.tiles, total = 0;
-    MPI_Allreduce(&tiles, &total, 1, MPI_INT, MPI_SUM, MPI_COMM_WORLD);
-    if (schedule != Schedule::static_rows) {
-      EXPECT_EQ(total, 8 * 6) << schedule_name(schedule);  // every tile exactly once
-    }
+    const std::size_t tiles = schedule_tiles(s, schedule, world_size()).size();
+    const std::vector<std::int32_t> counts = count_renders(MPI_COMM_WORLD, work, tiles);
     if (world_rank() == 0) {
-      EXPECT_EQ(image, alone) << schedule_name(schedule);
+      const TileCoverage coverage = check_coverage(counts);
+      EXPECT_TRUE(coverage.complete()) << name_of(schedule) << ": tile " << coverage.first_bad << " rendered "
+                                       << coverage.first_bad_count << " times";
+      EXPECT_EQ(image, alone) << name_of(schedule);
     }
   }
+}
+
+// The coverage check relies on each schedule's tile list covering every pixel once.
+TEST(Render, EverySchedulesTilesCoverEveryPixelOnce) {
+  for (const RenderSettings s :
+       {RenderSettings{61, 43, 1, 8}, RenderSettings{5, 3, 1, 32}, RenderSettings{32, 64, 1, 16}})
+    for (Schedule schedule : kSchedules)
+      for (int ranks : {1, 2, 3, 4, 7}) {
+        std::vector<int> hits(std::size_t(s.width) * s.height, 0);
+        for (const Tile& t : schedule_tiles(s, schedule, ranks))
+          for (int y = t.y0; y < t.y1; ++y)
+            for (int x = t.x0; x < t.x1; ++x) ++hits[std::size_t(y) * s.width + x];
+        EXPECT_EQ(std::count(hits.begin(), hits.end(), 1), std::ptrdiff_t(hits.size()))
+            << name_of(schedule) << " " << s.width << "x" << s.height << " tile " << s.tile << " on " << ranks;
+      }
+}
+
+TEST(Render, CoverageCheckNamesTheFirstTileNotRenderedOnce) {
+  const TileCoverage fine = check_coverage({1, 1, 1, 1});
+  EXPECT_TRUE(fine.complete());
+  EXPECT_EQ(fine.total, 4u);
+  EXPECT_EQ(fine.once, 4u);
+
+  const TileCoverage skipped = check_coverage({1, 1, 0, 1});
+  EXPECT_FALSE(skipped.complete());
+  EXPECT_EQ(skipped.once, 3u);
+  EXPECT_EQ(skipped.first_bad, 2u);
+  EXPECT_EQ(skipped.first_bad_count, 0);
+
+  const TileCoverage doubled = check_coverage({1, 2, 1, 0});
+  EXPECT_FALSE(doubled.complete());
+  EXPECT_EQ(doubled.once, 2u);
+  EXPECT_EQ(doubled.first_bad, 1u);
+  EXPECT_EQ(doubled.first_bad_count, 2);
+}
+
+// The ranks' records of a real render, then with a tile dropped and a tile doubled: the
+// image of such a run can look right, the counts cannot.
+TEST(Render, TileCountsShowASkippedAndADoubledTile) {
+  const Scene scene = make_sphereflake(1);
+  const RenderSettings s{40, 30, 1, 8};
+  RankWork work;
+  render(MPI_COMM_WORLD, scene, s, Schedule::dynamic, true, &work);
+  const std::size_t tiles = schedule_tiles(s, Schedule::dynamic, world_size()).size();
+  const TileCoverage as_rendered = check_coverage(count_renders(MPI_COMM_WORLD, work, tiles));
+
+  // Tile 5 rendered by no one: whoever recorded it forgets it.
+  RankWork skipped = work;
+  std::erase(skipped.rendered, std::size_t{5});
+  const TileCoverage without = check_coverage(count_renders(MPI_COMM_WORLD, skipped, tiles));
+  // Tile 3 rendered again by the last rank.
+  RankWork doubled = work;
+  if (world_rank() == world_size() - 1) doubled.rendered.push_back(3);
+  const TileCoverage twice = check_coverage(count_renders(MPI_COMM_WORLD, doubled, tiles));
+  if (world_rank() == 0) {
+    EXPECT_TRUE(as_rendered.complete());
+    EXPECT_FALSE(without.complete());
+    EXPECT_EQ(without.once, tiles - 1);
+    EXPECT_EQ(without.first_bad, 5u);
+    EXPECT_EQ(without.first_bad_count, 0);
+    EXPECT_FALSE(twice.complete());
+    EXPECT_EQ(twice.first_bad, 3u);
+    EXPECT_EQ(twice.first_bad_count, 2);
+  }
+}
+
+// Images beyond INT_MAX bytes (32768 x 32768 x 3 is accepted) need several MPI calls;
+// small chunks show the pieces fit together, including a short last one.
+TEST(Render, ImageAssembledInSmallChunksEqualsOneReduce) {
+  const Scene scene = make_sphereflake(1);
+  const RenderSettings s{23, 17, 1, 4};  // 1173 bytes: no chunk size below divides it
+  const std::vector<std::uint8_t> whole = render(MPI_COMM_WORLD, scene, s, Schedule::cyclic, true);
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{1000}, std::size_t{1173}}) {
+    const std::vector<std::uint8_t> pieces = render(MPI_COMM_WORLD, scene, s, Schedule::cyclic, true, nullptr, chunk);
+    if (world_rank() == 0) {
+      EXPECT_EQ(pieces, whole) << "chunk " << chunk;
+    }
+  }
+}
+
+TEST(Render, ReduceInChunksSumsEveryElement) {
+  const int me = world_rank(), ranks = world_size();
+  for (std::size_t chunk : {std::size_t{1}, std::size_t{3}, std::size_t{10}, std::size_t{64}}) {
+    std::vector<std::int32_t> v(10);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = std::int32_t(i) * 100 + me + 1;
+    reduce_in_chunks(MPI_COMM_WORLD, v.data(), v.size(), MPI_INT32_T, MPI_SUM, chunk);
+    if (me != 0) continue;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      EXPECT_EQ(v[i], std::int32_t(i) * 100 * ranks + ranks * (ranks + 1) / 2) << "chunk " << chunk << " element " << i;
+    }
+  }
+  std::int32_t x = 0;
+  EXPECT_THROW(reduce_in_chunks(MPI_COMM_WORLD, &x, 1, MPI_INT32_T, MPI_SUM, 0), std::invalid_argument);
 }
 
 TEST(Render, BvhAndPlainLoopGiveTheSameImage) {
@@ -83,20 +193,52 @@ TEST(Render, BvhFindsExactlyWhatThePlainLoopFinds) {
   EXPECT_GT(hits, 10000);
 }
 
-// Reference images of the shipped scenes, 64x48 at 2 samples per pixel, by checksum.
-// Recorded on x86-64 (GCC 12, glibc 2.36). Pixels are 8-bit, so another libm's last-bit
-// differences in pow/tan/sqrt rarely show; if this fails on another platform only, look
-// at the image before suspecting the code.
-TEST(Render, ShippedScenesMatchTheirReferenceImages) {
-  const std::pair<const char*, std::uint64_t> references[] = {{"simple", 0x88cc5aa255eaff78ULL},
-                                                              {"sphereflake", 0x1334c32da2314650ULL}};
-  for (auto [name, checksum] : references) {
-    const Scene scene = load_scene(std::string(BRAMBLE_SCENES) + "/" + name + ".scene");
-    const std::vector<std::uint8_t> image = render(MPI_COMM_WORLD, scene, {64, 48, 2, 32}, Schedule::dynamic, true);
+// The golden table's entries for this platform that render in well under a second: the
+// 64x48 and --quick sizes of both shipped scenes. Pixels are 8-bit, so another libm's
+// last-bit differences in pow/tan/sqrt rarely show; if this fails on another platform
+// only, look at the image before suspecting the code.
+TEST(Render, ShippedScenesMatchTheirGoldenChecksums) {
+  int checked = 0;
+  for (const GoldenChecksum& g : kGoldenChecksums) {
+    if (std::string(g.platform) != golden_platform() || g.width * g.height * g.spp > 400 * 300) continue;
+    const Scene scene = load_scene(std::string(BRAMBLE_SCENES) + "/" + g.scene + ".scene");
+    ASSERT_EQ(bramble::scene_fingerprint(scene), g.scene_fingerprint) << g.scene << ".scene changed";
+    ASSERT_EQ(g.depth, 5);  // what render() traces to
+    const std::vector<std::uint8_t> image =
+        render(MPI_COMM_WORLD, scene, {g.width, g.height, g.spp, 32}, Schedule::dynamic, true);
     if (world_rank() == 0) {
-      EXPECT_EQ(bramble::image_checksum(image), checksum) << name;
+      EXPECT_EQ(hex64(bramble::image_checksum(image)), hex64(g.image)) << g.scene << " " << g.width << "x" << g.height;
     }
+    ++checked;
   }
+  if (checked == 0) GTEST_SKIP() << "no golden checksums for " << golden_platform() << " yet";
+  EXPECT_GE(checked, 4);
+}
+
+// The built-in scene is the default of `run render`; it must find the file's entries.
+TEST(Render, BuiltInSphereflakeIsTheShippedFile) {
+  EXPECT_EQ(bramble::scene_fingerprint(make_sphereflake(3)),
+            bramble::scene_fingerprint(load_scene(std::string(BRAMBLE_SCENES) + "/sphereflake.scene")));
+}
+
+TEST(Render, GoldenCheckMatchesFailsOrSaysNotChecked) {
+  const GoldenCase quick{"simple", 0xd99f6b22aaacd426ULL, 400, 300, 1, 5};
+  const GoldenCheck ok = check_golden(quick, 0xdecc0ab5a9f92cbeULL, "x86-64");
+  EXPECT_EQ(ok.status, GoldenCheck::matched) << ok.text;
+  const GoldenCheck bad = check_golden(quick, 0xdecc0ab5a9f92cbfULL, "x86-64");
+  EXPECT_EQ(bad.status, GoldenCheck::mismatch);
+  EXPECT_NE(bad.text.find("MISMATCH: image decc0ab5a9f92cbf, golden decc0ab5a9f92cbe"), std::string::npos) << bad.text;
+  // No entry: neither passed nor failed by the golden check, and the text says which case.
+  const GoldenCheck other_platform = check_golden(quick, 0xdecc0ab5a9f92cbeULL, "aarch64");
+  EXPECT_EQ(other_platform.status, GoldenCheck::not_checked);
+  EXPECT_EQ(other_platform.text,
+            "not checked: no golden value for simple (scene d99f6b22aaacd426) 400x300 spp=1 depth=5 on aarch64");
+  GoldenCase edited = quick;
+  edited.scene_fingerprint ^= 1;  // a different file called simple.scene
+  EXPECT_EQ(check_golden(edited, 0xdecc0ab5a9f92cbeULL, "x86-64").status, GoldenCheck::not_checked);
+  GoldenCase deeper = quick;
+  deeper.depth = 4;
+  EXPECT_EQ(check_golden(deeper, 0xdecc0ab5a9f92cbeULL, "x86-64").status, GoldenCheck::not_checked);
 }
 
 TEST(Render, OneSphereMatchesClosedFormShading) {

@@ -22,7 +22,6 @@ class Accelerator {
   Accelerator(const std::vector<Sphere>& spheres, bool use_bvh);
   Hit closest(const Ray& ray, double t_max = kInfinity) const;
   bool occluded(const Ray& ray, double t_max) const;  // any hit before t_max (shadows)
-  int node_count() const { return static_cast<int>(nodes_.size()); }
 
  private:
   struct Node {

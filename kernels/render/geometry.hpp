@@ -34,7 +34,6 @@ struct Box3 {
     lo = {std::min(lo.x, b.lo.x), std::min(lo.y, b.lo.y), std::min(lo.z, b.lo.z)};
     hi = {std::max(hi.x, b.hi.x), std::max(hi.y, b.hi.y), std::max(hi.z, b.hi.z)};
   }
-  Vec3 centre() const { return (lo + hi) * 0.5; }
 };
 
 inline Box3 bounds(const Sphere& s) {

@@ -8,32 +8,44 @@ namespace {
 
 using Scope = PhaseScope<RenderPhase>;
 
-void render_one(const Tracer& tracer, const PinholeCamera& camera, const RenderSettings& s, const Tile& t,
-                std::vector<std::uint8_t>& image, RankWork& work, PhaseObserver<RenderPhase>& obs) {
-  Scope scope(obs, RenderPhase::render);
-  render_tile(tracer, camera, s, t, image, work.rays);
-  ++work.tiles;
+// Renders tile i and notes it in the rank's records, which the coverage check reads.
+struct Renderer {
+  const Tracer& tracer;
+  const PinholeCamera& camera;
+  const RenderSettings& s;
+  const std::vector<Tile>& tiles;
+  std::vector<std::uint8_t>& image;
+  RankWork& work;
+  PhaseObserver<RenderPhase>& obs;
+
+  void operator()(std::size_t i) const {
+    Scope scope(obs, RenderPhase::render);
+    render_tile(tracer, camera, s, tiles[i], image, work.rays);
+    work.rendered.push_back(i);
+  }
+};
+
+// Rank r's rows under the static schedule are [r H / P, (r+1) H / P).
+int block_start(int rank, int ranks, int height) { return int(std::int64_t(rank) * height / ranks); }
+
+bool is_root(MPI_Comm comm) {
+  int rank = 0;
+  MPI_Comm_rank(comm, &rank);
+  return rank == 0;
 }
 
-// Rank r's rows are [r H / P, (r+1) H / P), cut into full-width strips `tile` rows high.
-void run_static(int rank, int ranks, const Tracer& tracer, const PinholeCamera& camera, const RenderSettings& s,
-                std::vector<std::uint8_t>& image, RankWork& work, PhaseObserver<RenderPhase>& obs) {
-  const int y0 = int(std::int64_t(rank) * s.height / ranks), y1 = int(std::int64_t(rank + 1) * s.height / ranks);
-  for (int y = y0; y < y1; y += s.tile)
-    render_one(tracer, camera, s, {0, y, s.width, std::min(y + s.tile, y1)}, image, work, obs);
+void run_static(int rank, int ranks, const Renderer& render) {
+  const int y0 = block_start(rank, ranks, render.s.height), y1 = block_start(rank + 1, ranks, render.s.height);
+  for (std::size_t i = 0; i < render.tiles.size(); ++i)
+    if (render.tiles[i].y0 >= y0 && render.tiles[i].y0 < y1) render(i);
 }
 
-void run_cyclic(int rank, int ranks, const Tracer& tracer, const PinholeCamera& camera, const RenderSettings& s,
-                std::vector<std::uint8_t>& image, RankWork& work, PhaseObserver<RenderPhase>& obs) {
-  const std::vector<Tile> tiles = make_tiles(s);
-  for (std::size_t i = static_cast<std::size_t>(rank); i < tiles.size(); i += static_cast<std::size_t>(ranks))
-    render_one(tracer, camera, s, tiles[i], image, work, obs);
+void run_cyclic(int rank, int ranks, const Renderer& render) {
+  for (std::size_t i = static_cast<std::size_t>(rank); i < render.tiles.size(); i += static_cast<std::size_t>(ranks))
+    render(i);
 }
 
-void run_dynamic(MPI_Comm comm, int rank, const Tracer& tracer, const PinholeCamera& camera,
-                 const RenderSettings& s, std::vector<std::uint8_t>& image, RankWork& work,
-                 PhaseObserver<RenderPhase>& obs) {
-  const std::vector<Tile> tiles = make_tiles(s);
+void run_dynamic(MPI_Comm comm, int rank, const Renderer& render) {
   std::int64_t* counter = nullptr;
   MPI_Win win = MPI_WIN_NULL;
   MPI_Win_allocate(rank == 0 ? sizeof(std::int64_t) : 0, sizeof(std::int64_t), MPI_INFO_NULL, comm, &counter, &win);
@@ -44,12 +56,12 @@ void run_dynamic(MPI_Comm comm, int rank, const Tracer& tracer, const PinholeCam
   for (;;) {
     std::int64_t next = 0;
     {
-      Scope scope(obs, RenderPhase::schedule);
+      Scope scope(render.obs, RenderPhase::schedule);
       MPI_Fetch_and_op(&one, &next, MPI_INT64_T, 0, 0, MPI_SUM, win);
       MPI_Win_flush(0, win);
     }
-    if (next >= static_cast<std::int64_t>(tiles.size())) break;
-    render_one(tracer, camera, s, tiles[static_cast<std::size_t>(next)], image, work, obs);
+    if (next >= static_cast<std::int64_t>(render.tiles.size())) break;
+    render(static_cast<std::size_t>(next));
   }
   MPI_Win_unlock_all(win);
   MPI_Win_free(&win);
@@ -64,32 +76,77 @@ Schedule parse_schedule(const std::string& name) {
   throw std::invalid_argument("unknown schedule " + name);
 }
 
-const char* schedule_name(Schedule s) {
-  return s == Schedule::static_rows ? "static" : s == Schedule::cyclic ? "cyclic" : "dynamic";
+std::vector<Tile> schedule_tiles(const RenderSettings& s, Schedule schedule, int ranks) {
+  if (schedule != Schedule::static_rows) return make_tiles(s);
+  std::vector<Tile> strips;
+  for (int r = 0; r < ranks; ++r) {
+    const int y1 = block_start(r + 1, ranks, s.height);
+    for (int y = block_start(r, ranks, s.height); y < y1; y += s.tile)
+      strips.push_back({0, y, s.width, std::min(y + s.tile, y1)});
+  }
+  return strips;
+}
+
+void reduce_in_chunks(MPI_Comm comm, void* data, std::size_t count, MPI_Datatype type, MPI_Op op,
+                      std::size_t chunk) {
+  if (chunk == 0 || chunk > std::size_t(INT_MAX)) throw std::invalid_argument("reduce chunk out of range");
+  int size = 0;
+  MPI_Type_size(type, &size);
+  const bool root = is_root(comm);
+  for (std::size_t done = 0; done < count; done += chunk) {
+    void* at = static_cast<char*>(data) + done * std::size_t(size);
+    const int n = static_cast<int>(std::min(chunk, count - done));
+    MPI_Reduce(root ? MPI_IN_PLACE : at, at, n, type, op, 0, comm);
+  }
 }
 
 RankWork render_distributed(MPI_Comm comm, const Tracer& tracer, const PinholeCamera& camera,
                             const RenderSettings& s, Schedule schedule, std::vector<std::uint8_t>& image,
-                            PhaseObserver<RenderPhase>& obs) {
+                            PhaseObserver<RenderPhase>& obs, std::size_t reduce_chunk) {
   int rank = 0, ranks = 1;
   MPI_Comm_rank(comm, &rank);
   MPI_Comm_size(comm, &ranks);
   image.assign(std::size_t(s.width) * s.height * 3, 0);
+  const std::vector<Tile> tiles = schedule_tiles(s, schedule, ranks);
   RankWork work;
+  const Renderer render{tracer, camera, s, tiles, image, work, obs};
   switch (schedule) {
-    case Schedule::static_rows: run_static(rank, ranks, tracer, camera, s, image, work, obs); break;
-    case Schedule::cyclic: run_cyclic(rank, ranks, tracer, camera, s, image, work, obs); break;
-    case Schedule::dynamic: run_dynamic(comm, rank, tracer, camera, s, image, work, obs); break;
+    case Schedule::static_rows: run_static(rank, ranks, render); break;
+    case Schedule::cyclic: run_cyclic(rank, ranks, render); break;
+    case Schedule::dynamic: run_dynamic(comm, rank, render); break;
   }
   {
     Scope scope(obs, RenderPhase::idle);  // waiting for the slowest rank: the imbalance
     MPI_Barrier(comm);
   }
   Scope scope(obs, RenderPhase::gather);
-  // Each pixel was written by exactly one rank and is zero elsewhere: OR-ing assembles it.
-  MPI_Reduce(rank == 0 ? MPI_IN_PLACE : image.data(), image.data(), static_cast<int>(image.size()),
-             MPI_UNSIGNED_CHAR, MPI_BOR, 0, comm);
+  // Each pixel was written by one rank and is zero elsewhere: OR-ing assembles it.
+  reduce_in_chunks(comm, image.data(), image.size(), MPI_UNSIGNED_CHAR, MPI_BOR, reduce_chunk);
   return work;
+}
+
+std::vector<std::int32_t> count_renders(MPI_Comm comm, const RankWork& work, std::size_t tiles) {
+  std::vector<std::int32_t> counts(tiles, 0);
+  // An index past the end counts nowhere, so some tile comes up short.
+  for (std::size_t i : work.rendered)
+    if (i < tiles) ++counts[i];
+  reduce_in_chunks(comm, counts.data(), counts.size(), MPI_INT32_T, MPI_SUM);
+  if (!is_root(comm)) counts.clear();
+  return counts;
+}
+
+TileCoverage check_coverage(const std::vector<std::int32_t>& counts) {
+  TileCoverage c;
+  c.total = counts.size();
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (counts[i] == 1) {
+      ++c.once;
+    } else if (c.once == i) {  // every tile before i was fine: i is the first bad one
+      c.first_bad = i;
+      c.first_bad_count = counts[i];
+    }
+  }
+  return c;
 }
 
 }  // namespace bramble::render

@@ -22,7 +22,6 @@ class Tracer {
   Tracer(const Scene& scene, const Accelerator& accel, int max_depth = 5)
       : scene_(scene), accel_(accel), max_depth_(max_depth) {}
   Vec3 trace(const Ray& ray, int depth, RayCount& count) const;
-  const Scene& scene() const { return scene_; }
 
  private:
   const Scene& scene_;

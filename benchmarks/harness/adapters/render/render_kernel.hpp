@@ -3,11 +3,15 @@
 //   setup     - load (or generate) the scene, build the BVH;
 //   timed run - barrier, render with the schedule, slowest rank's time; per-rank busy
 //               (render) and idle time, tiles and rays;
-//   verify    - rank 0 re-renders sample tiles alone, with the plain loop instead of the
-//               BVH, and compares bytes; the image checksum goes in the result;
-//   report    - Mpixels/s, Msamples/s, rays/s, load balance; PNG (and PPM) next to the
+//   verify    - from the schedule's records, every tile rendered exactly once; rank 0
+//               re-renders sample tiles alone with the plain loop instead of the BVH and
+//               compares bytes; the image checksum against the golden one where the
+//               scene, size and platform have one (golden_checksums.hpp);
+//   record    - Mpixels/s, Msamples/s, rays/s, load balance; PNG (and PPM) next to the
 //               result file.
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "suite/kernel.hpp"
 

@@ -1,0 +1,130 @@
+#pragma once
+// Golden image checksums, so that a run of a shipped scene at a standard size checks the
+// picture itself, not only that the ranks agree with each other: a change to the tracer,
+// the camera or the sampling that every rank makes alike would otherwise pass unnoticed.
+//
+// The image depends on the scene, width, height, spp and depth, and on the platform (libm's
+// last bits in pow and tan, the compiler's floating point); those make the key. It does
+// not depend on the schedule, the tile size, the BVH or the rank count: every x86-64 entry
+// was measured with all three schedules, tiles of 7, 13, 32 and 64, with and without the
+// BVH, on 1 to 3 ranks, and came out the same. The scene is keyed by name and by its
+// fingerprint (its numbers), so another file that happens to be called simple.scene is
+// "not checked" rather than FAILED. The built-in sphereflake and scenes/sphereflake.scene
+// are the same scene and share entries.
+//
+// Regenerating (after a deliberate change to the picture, or for a new platform): run each
+// case, e.g.
+//     mpirun -np 2 bramble run render [--quick] [--scene kernels/render/scenes/simple.scene] --out g.h5
+// and `bramble show g.h5`: until the entry exists, verification golden_checksum reads
+// "not checked: no golden value for <scene> (scene <fingerprint>) <W>x<H> spp=<spp>
+// depth=<depth> on <platform>", and checksum_fnv1a64 is the image's checksum. Look at the
+// PNG before recording it. aarch64 gets its entries when the ARM build lands.
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/format_units.hpp"
+#include "render/scene.hpp"
+
+namespace bramble {
+
+struct GoldenCase {
+  std::string scene;                  // Scene::name
+  std::uint64_t scene_fingerprint = 0;
+  int width = 0, height = 0, spp = 0, depth = 0;
+};
+
+struct GoldenChecksum {
+  const char* platform;
+  const char* scene;
+  std::uint64_t scene_fingerprint;
+  int width, height, spp, depth;
+  std::uint64_t image;  // image_checksum of the RGB bytes
+};
+
+// Both shipped scenes at the `run render` defaults (800x600, spp 4), at the --quick size
+// (400x300, spp 1), and at the 64x48 spp 2 size the tests render; depth 5 throughout.
+// x86-64: GCC 12, glibc 2.36 (Debian 12), AMD EPYC.
+inline constexpr GoldenChecksum kGoldenChecksums[] = {
+    {"x86-64", "sphereflake", 0x9d20cfd765c3d5c2ULL, 800, 600, 4, 5, 0x1eba861038c5f458ULL},
+    {"x86-64", "sphereflake", 0x9d20cfd765c3d5c2ULL, 400, 300, 1, 5, 0xb16251b43cad58f5ULL},
+    {"x86-64", "sphereflake", 0x9d20cfd765c3d5c2ULL, 64, 48, 2, 5, 0x1334c32da2314650ULL},
+    {"x86-64", "simple", 0xd99f6b22aaacd426ULL, 800, 600, 4, 5, 0xe8f0ab86bf7bcc49ULL},
+    {"x86-64", "simple", 0xd99f6b22aaacd426ULL, 400, 300, 1, 5, 0xdecc0ab5a9f92cbeULL},
+    {"x86-64", "simple", 0xd99f6b22aaacd426ULL, 64, 48, 2, 5, 0x88cc5aa255eaff78ULL},
+};
+
+inline const char* golden_platform() {
+#if defined(__x86_64__)
+  return "x86-64";
+#elif defined(__aarch64__)
+  return "aarch64";
+#else
+  return "unknown";
+#endif
+}
+
+// FNV-1a, 64-bit, fed a byte at a time.
+inline constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
+inline std::uint64_t fnv1a(std::uint64_t h, std::uint8_t byte) { return (h ^ byte) * 0x100000001b3ULL; }
+
+// FNV-1a of the bit patterns of every number in the scene, least significant byte first,
+// so the same scene has the same fingerprint on any byte order.
+inline std::uint64_t scene_fingerprint(const render::Scene& scene) {
+  std::uint64_t h = kFnvOffset;
+  auto add = [&h](double v) {
+    const auto bits = std::bit_cast<std::uint64_t>(v);
+    for (int k = 0; k < 8; ++k) h = fnv1a(h, static_cast<std::uint8_t>(bits >> (8 * k)));
+  };
+  auto add3 = [&add](const render::Vec3& v) {
+    add(v.x);
+    add(v.y);
+    add(v.z);
+  };
+  add(double(scene.spheres.size()));
+  for (const render::Sphere& s : scene.spheres) {
+    add3(s.center);
+    add(s.radius);
+    add3(s.material.color);
+    add(s.material.shininess);
+    add(s.material.reflectivity);
+  }
+  add(double(scene.lights.size()));
+  for (const render::Vec3& l : scene.lights) add3(l);
+  add3(scene.camera.position);
+  add(scene.camera.fov_degrees);
+  add3(scene.camera.target);
+  return h;
+}
+
+inline std::optional<std::uint64_t> golden_checksum(const GoldenCase& c, const std::string& platform) {
+  for (const GoldenChecksum& g : kGoldenChecksums)
+    if (platform == g.platform && c.scene == g.scene && c.scene_fingerprint == g.scene_fingerprint &&
+        c.width == g.width && c.height == g.height && c.spp == g.spp && c.depth == g.depth)
+      return g.image;
+  return std::nullopt;
+}
+
+inline std::string describe(const GoldenCase& c) {
+  return c.scene + " (scene " + hex64(c.scene_fingerprint) + ") " + std::to_string(c.width) + "x" +
+         std::to_string(c.height) + " spp=" + std::to_string(c.spp) + " depth=" + std::to_string(c.depth);
+}
+
+struct GoldenCheck {
+  enum Status { matched, mismatch, not_checked } status = not_checked;
+  std::string text;  // for the result file: what was compared with what
+};
+
+// Only a mismatch fails a run; a case without an entry says so instead of passing by it.
+inline GoldenCheck check_golden(const GoldenCase& c, std::uint64_t image, const std::string& platform) {
+  const std::optional<std::uint64_t> golden = golden_checksum(c, platform);
+  const std::string which = describe(c) + " on " + platform;
+  if (!golden) return {GoldenCheck::not_checked, "not checked: no golden value for " + which};
+  if (*golden != image)
+    return {GoldenCheck::mismatch, "MISMATCH: image " + hex64(image) + ", golden " + hex64(*golden) + " for " + which};
+  return {GoldenCheck::matched, "matched " + hex64(*golden) + " for " + which};
+}
+
+}  // namespace bramble
