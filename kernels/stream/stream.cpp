@@ -1,6 +1,11 @@
 #include "stream/stream.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <new>
+#include <numeric>
 
 namespace bramble::stream {
 
@@ -10,6 +15,18 @@ namespace bramble::stream {
 // glibc's memcpy switches to non-temporal stores for large sizes: no longer STREAM's copy.
 // (GCC 12 at -O2, the ci preset, vectorises none of them: its cheap cost model refuses the
 // overlap test. Far beyond cache that hardly matters; memory, not the core, is the limit.)
+
+void FreeDeleter::operator()(double* p) const { std::free(p); }
+
+AlignedArray allocate_array(std::size_t n) {
+  constexpr std::size_t kAlign = 64;
+  if (n > (std::numeric_limits<std::size_t>::max() - kAlign) / sizeof(double)) throw std::bad_alloc();
+  // aligned_alloc wants a multiple of the alignment; n = 0 still gets a pointer of its own.
+  const std::size_t bytes = (n * sizeof(double) + kAlign - 1) / kAlign * kAlign;
+  void* p = std::aligned_alloc(kAlign, std::max(bytes, kAlign));
+  if (!p) throw std::bad_alloc();
+  return AlignedArray(static_cast<double*>(p));
+}
 
 void initialise(double* a, double* b, double* c, std::size_t n) {
   for (std::size_t j = 0; j < n; ++j) {
@@ -71,6 +88,25 @@ double avg_rel_error(const double* x, std::size_t n, double expected) {
 Errors check(const double* a, const double* b, const double* c, std::size_t n, int sequences, double s) {
   const Values v = expected_values(sequences, s);
   return {avg_rel_error(a, n, v.a), avg_rel_error(b, n, v.b), avg_rel_error(c, n, v.c)};
+}
+
+IterationStats together(const Timings& t, Op op, const std::vector<int>& ranks) {
+  if (ranks.empty() || t.iterations <= 0) return {};
+  IterationStats s{std::numeric_limits<double>::infinity(), 0.0, 0.0};
+  for (int i = 0; i < t.iterations; ++i) {
+    double slowest = 0;
+    for (int r : ranks) slowest = std::max(slowest, t.at(r, i, op));
+    s.best = std::min(s.best, slowest);
+    s.mean += slowest / t.iterations;
+    s.worst = std::max(s.worst, slowest);
+  }
+  return s;
+}
+
+IterationStats together(const Timings& t, Op op) {
+  std::vector<int> all(static_cast<std::size_t>(std::max(t.ranks, 0)));
+  std::iota(all.begin(), all.end(), 0);
+  return together(t, op, all);
 }
 
 }  // namespace bramble::stream

@@ -1,11 +1,13 @@
 #pragma once
 // STREAM (McCalpin's sustainable memory bandwidth benchmark), the algorithm alone: the four
 // kernels over three arrays, STREAM's initialisation, its byte accounting and its check.
-// No timers, files or MPI here; the harness (benchmarks/harness/stream_kernel.cpp) times
-// them. kernels/stream/README.md explains what the figures mean.
+// No timers, files or MPI here; the harness (benchmarks/harness/adapters/stream/) times them
+// and hands the times back to `together` below. kernels/stream/README.md explains the figures.
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <vector>
 
 namespace bramble::stream {
 
@@ -36,6 +38,23 @@ constexpr std::int64_t bytes_moved(Op op, std::int64_t n) { return bytes_per_ele
 
 // Memory the three arrays of n doubles occupy.
 constexpr std::int64_t array_bytes(std::int64_t n) { return 3 * n * static_cast<std::int64_t>(sizeof(double)); }
+
+// STREAM's three arrays of n doubles, each 64-byte aligned (a cache line, and any vector
+// width) so that every rank's loops start on a line boundary. Left uninitialised, so that
+// the first touch of every page is initialise()'s, as in STREAM. Throws std::bad_alloc.
+struct FreeDeleter {
+  void operator()(double* p) const;
+};
+using AlignedArray = std::unique_ptr<double[], FreeDeleter>;
+AlignedArray allocate_array(std::size_t n);
+
+struct Arrays {
+  Arrays() = default;
+  explicit Arrays(std::size_t count)
+      : a(allocate_array(count)), b(allocate_array(count)), c(allocate_array(count)), n(count) {}
+  AlignedArray a, b, c;
+  std::size_t n = 0;
+};
 
 // a = 1, b = 2, c = 0, then a = 2 a: STREAM's starting values (its a = 2 a pass doubles as a
 // first touch of every page of a before timing starts).
@@ -71,5 +90,29 @@ Errors check(const double* a, const double* b, const double* c, std::size_t n, i
 inline bool passes(const Errors& e, double threshold = kThreshold) {
   return e.a < threshold && e.b < threshold && e.c < threshold;
 }
+
+// Every rank's time for every kernel in every timed iteration, laid out as MPI_Allgather
+// leaves each rank's iteration-major table: seconds[(rank * iterations + i) * kOpCount + op].
+struct Timings {
+  int ranks = 0;
+  int iterations = 0;
+  std::vector<double> seconds;
+  double at(int rank, int iteration, Op op) const {
+    const auto i = (static_cast<std::size_t>(rank) * static_cast<std::size_t>(iterations) +
+                    static_cast<std::size_t>(iteration)) * kOpCount;
+    return seconds[i + static_cast<std::size_t>(op)];
+  }
+};
+
+// Best, mean and worst over the timed iterations of the time one kernel took the given ranks
+// together. Within an iteration the ranks start behind one barrier, so their time together
+// is the slowest one's; taking each rank's own best first instead would combine iterations
+// the ranks never ran at the same time, and overstate the rate. STREAM's MPI version
+// (stream_mpi.c) reduces in this order too. All zero when there are no ranks or iterations.
+struct IterationStats {
+  double best = 0, mean = 0, worst = 0;
+};
+IterationStats together(const Timings& t, Op op, const std::vector<int>& ranks);
+IterationStats together(const Timings& t, Op op);  // all ranks
 
 }  // namespace bramble::stream

@@ -1,61 +1,25 @@
 #include "adapters/stream/stream_kernel.hpp"
 
 #include <CLI/CLI.hpp>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <limits>
-#include <memory>
 #include <new>
+#include <numeric>
 #include <sstream>
 #include <vector>
 
 #include "core/collective.hpp"
-#include "core/format_units.hpp"
 #include "core/comm_info.hpp"
+#include "core/format_units.hpp"
+#include "core/sysfs.hpp"
 #include "stream/stream.hpp"
 
 namespace bramble {
-namespace {
-
-using stream::kOpCount;
-constexpr auto kOps = stream::kOps;
-
-std::string read_trimmed(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::string s;
-  std::getline(in, s);
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-std::string problem_text(std::int64_t n, int ranks) {
-  return "N=" + std::to_string(n) + "/rank x " + std::to_string(ranks) + (ranks == 1 ? " rank" : " ranks");
-}
-
-// The arrays, 64-byte aligned (a cache line, and any vector width) so that every rank's
-// loops start on a line boundary; uninitialised, so the first touch is STREAM's own.
-struct FreeDeleter {
-  void operator()(double* p) const { std::free(p); }
-};
-using Array = std::unique_ptr<double[], FreeDeleter>;
-
-Array allocate(std::int64_t n) {
-  constexpr std::uint64_t kAlign = 64;
-  const std::uint64_t bytes = (static_cast<std::uint64_t>(n) * sizeof(double) + kAlign - 1) / kAlign * kAlign;
-  if (bytes > std::numeric_limits<std::size_t>::max()) throw std::bad_alloc();
-  void* p = std::aligned_alloc(kAlign, static_cast<std::size_t>(bytes));
-  if (!p) throw std::bad_alloc();
-  return Array(static_cast<double*>(p));
-}
-
-}  // namespace
 
 std::int64_t parse_cache_size(const std::string& text) {
   std::istringstream in(text);
@@ -72,19 +36,14 @@ std::int64_t parse_cache_size(const std::string& text) {
   }
 }
 
-std::int64_t last_level_cache_bytes(const std::string& root) {
-  namespace fs = std::filesystem;
-  const fs::path dir = root + "/sys/devices/system/cpu/cpu0/cache";
-  std::error_code ec;
+std::int64_t sysfs_last_level_cache_bytes(const std::string& root) {
   int best_level = 0;
   std::int64_t best_size = 0;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.rfind("index", 0) != 0) continue;
-    if (read_trimmed(it->path() / "type") == "Instruction") continue;
-    const std::int64_t size = parse_cache_size(read_trimmed(it->path() / "size"));
+  for (const auto& index : sysfs::entries(root + "/sys/devices/system/cpu/cpu0/cache", "index")) {
+    if (sysfs::read_trimmed(index / "type") == "Instruction") continue;
+    const std::int64_t size = parse_cache_size(sysfs::read_trimmed(index / "size"));
     int level = 0;
-    std::istringstream(read_trimmed(it->path() / "level")) >> level;
+    std::istringstream(sysfs::read_trimmed(index / "level")) >> level;
     if (size <= 0 || level <= 0) continue;
     if (level > best_level || (level == best_level && size > best_size)) {
       best_level = level;
@@ -93,6 +52,16 @@ std::int64_t last_level_cache_bytes(const std::string& root) {
   }
   return best_size;
 }
+
+LastLevelCache last_level_cache(const std::string& root, SysconfQuery query) {
+  if (const std::int64_t bytes = sysfs_last_level_cache_bytes(root); bytes > 0) return {bytes, "sysfs"};
+  // glibc answers these from cpuid on x86 even where /sys has no cache directory.
+  for (int name : {_SC_LEVEL3_CACHE_SIZE, _SC_LEVEL2_CACHE_SIZE})
+    if (const long bytes = query(name); bytes > 0) return {bytes, "sysconf"};
+  return {};
+}
+
+LastLevelCache last_level_cache() { return last_level_cache("", ::sysconf); }
 
 std::int64_t stream_max_n_by_memory(const Topology& topology, double fraction) {
   std::int64_t n = std::numeric_limits<std::int64_t>::max();
@@ -120,6 +89,188 @@ void check_stream_fits(const Topology& topology, std::int64_t n) {
   }
 }
 
+namespace {
+
+using stream::kOpCount;
+constexpr auto kOps = stream::kOps;
+constexpr std::array<const char*, 3> kCacheSources{"unknown", "sysconf", "sysfs"};
+
+// Nodes may differ; the largest cache sizes N for all, so that no rank runs from cache. Size
+// and source travel packed, so one MAX picks the largest size and, on a tie, the better source.
+LastLevelCache largest_cache(MPI_Comm world, const LastLevelCache& mine) {
+  const auto found = std::find(kCacheSources.begin(), kCacheSources.end(), mine.source);
+  std::int64_t packed = mine.bytes * 4 + (found == kCacheSources.end() ? 0 : found - kCacheSources.begin());
+  MPI_Allreduce(MPI_IN_PLACE, &packed, 1, MPI_INT64_T, MPI_MAX, world);
+  return {packed / 4, kCacheSources[static_cast<std::size_t>(packed % 4)]};
+}
+
+// A node that cannot give the memory after all fails for everyone.
+stream::Arrays allocate_arrays(MPI_Comm world, std::int64_t n) {
+  stream::Arrays x;
+  agree(world, [&] {
+    try {
+      x = stream::Arrays(static_cast<std::size_t>(n));
+    } catch (const std::bad_alloc&) {
+      throw InputError("cannot allocate the STREAM arrays for N=" + std::to_string(n) + "/rank on this node");
+    }
+  });
+  return x;
+}
+
+struct Measured {
+  std::vector<double> op_seconds;      // this rank: timed iterations x kernels
+  std::vector<double> window_seconds;  // each timed iteration's window (stop_timed: slowest rank)
+  stream::Errors errors;               // this rank's worst over blocks; NaN shown as +inf
+  int blocks = 0;
+};
+
+double barrier_then_now(MPI_Comm world) {
+  MPI_Barrier(world);
+  return MPI_Wtime();
+}
+
+// The barrier before each kernel starts every rank together, so the ranks of a node compete
+// for its memory as they would in an application. The first iteration is untimed (as
+// STREAM's statistics skip it): page faults, TLB and cache warm-up land there.
+void run_block(const RunContext& ctx, const StreamCase& c, stream::Arrays& x, Measured& m) {
+  stream::initialise(x.a.get(), x.b.get(), x.c.get(), x.n);
+  for (int k = 0; k < c.iterations; ++k) {
+    const bool timed = k > 0;
+    const double window_t0 = timed ? ctx.start_timed() : barrier_then_now(ctx.world);
+    for (int op = 0; op < kOpCount; ++op) {
+      const double t0 = op == 0 ? window_t0 : barrier_then_now(ctx.world);
+      stream::run(kOps[op], x.a.get(), x.b.get(), x.c.get(), stream::kScalar, x.n);
+      if (timed) m.op_seconds.push_back(MPI_Wtime() - t0);
+    }
+    if (timed) m.window_seconds.push_back(ctx.stop_timed(window_t0));
+  }
+  // MPI_MAX need not propagate NaN; +inf keeps the worst error visible.
+  auto visible = [](double e) { return std::isnan(e) ? std::numeric_limits<double>::infinity() : e; };
+  const stream::Errors e = stream::check(x.a.get(), x.b.get(), x.c.get(), x.n, c.iterations);
+  m.errors = {std::max(m.errors.a, visible(e.a)), std::max(m.errors.b, visible(e.b)),
+              std::max(m.errors.c, visible(e.c))};
+  ++m.blocks;
+}
+
+// --min-phase-seconds repeats whole blocks rather than iterations: the recurrence multiplies
+// `a` by 15 per iteration, so one endless block would overflow after about 260 of them.
+Measured measure(const RunContext& ctx, const StreamCase& c, stream::Arrays& x) {
+  Measured m;
+  do run_block(ctx, c, x, m);
+  while (ctx.extend_timed());
+  std::array<double, 3> err{m.errors.a, m.errors.b, m.errors.c};
+  MPI_Allreduce(MPI_IN_PLACE, err.data(), 3, MPI_DOUBLE, MPI_MAX, ctx.world);
+  m.errors = {err[0], err[1], err[2]};  // now the worst rank's
+  return m;
+}
+
+struct Figures {
+  std::array<stream::IterationStats, kOpCount> total;  // seconds, all ranks together
+  std::array<double, kOpCount> total_gbs{};
+  std::vector<double> node_triad_gbs;                  // each node's ranks together
+  double all_ops_gbs = 0;                              // every timed window, for per-watt figures
+};
+
+Figures figures(const RunContext& ctx, const StreamCase& c, const Measured& m) {
+  const int ranks = comm_size(ctx.world);
+  stream::Timings t{ranks, static_cast<int>(m.window_seconds.size()), {}};
+  t.seconds.resize(m.op_seconds.size() * static_cast<std::size_t>(ranks));
+  MPI_Allgather(m.op_seconds.data(), static_cast<int>(m.op_seconds.size()), MPI_DOUBLE, t.seconds.data(),
+                static_cast<int>(m.op_seconds.size()), MPI_DOUBLE, ctx.world);
+  // A rate over a time below the clock's resolution would be infinite; floor it there.
+  const double tick = MPI_Wtick();
+  auto gbs = [&](double bytes, double seconds) { return bytes / std::max(seconds, tick) / 1e9; };
+  auto bytes = [&](stream::Op op) { return double(stream::bytes_moved(op, c.n)); };
+  constexpr stream::Op triad = stream::Op::triad;
+
+  Figures f;
+  for (int op = 0; op < kOpCount; ++op) {
+    f.total[op] = stream::together(t, kOps[op]);
+    f.total_gbs[op] = gbs(bytes(kOps[op]) * ranks, f.total[op].best);
+  }
+  const Topology& topo = *ctx.topology;
+  for (int node = 0; node < topo.node_count(); ++node) {
+    std::vector<int> members;
+    for (int r = 0; r < ranks; ++r)
+      if (topo.node_of_rank(r) == node) members.push_back(r);
+    f.node_triad_gbs.push_back(gbs(bytes(triad) * double(members.size()), stream::together(t, triad, members).best));
+  }
+  double per_iteration = 0;
+  for (stream::Op op : kOps) per_iteration += bytes(op) * ranks;
+  const double windows = std::accumulate(m.window_seconds.begin(), m.window_seconds.end(), 0.0);
+  f.all_ops_gbs = gbs(per_iteration * double(t.iterations), windows);
+  return f;
+}
+
+KernelResult make_result(const RunContext& ctx, const StreamCase& c, const Measured& m, const Figures& f) {
+  const int ranks = comm_size(ctx.world);
+  KernelResult r;
+  r.kernel = "stream";
+  r.problem = "N=" + std::to_string(c.n) + "/rank x " + std::to_string(ranks) + (ranks == 1 ? " rank" : " ranks");
+  r.ranks = ranks;
+  r.passed = stream::passes(m.errors);
+  r.rep_seconds = m.window_seconds;
+  r.figure_name = "triad_gbs";
+  r.unit = "GB/s";
+  r.figure_of_merit = f.total_gbs[static_cast<int>(stream::Op::triad)];
+  for (int op = 0; op < kOpCount; ++op)
+    r.figures.push_back({std::string(stream::kOpNames[op]) + "_gbs", f.total_gbs[op]});
+  for (std::size_t node = 0; node < f.node_triad_gbs.size(); ++node)
+    r.figures.push_back({"node" + std::to_string(node) + "_triad_gbs", f.node_triad_gbs[node]});
+  r.phase_work = KernelResult::PhaseWork{"gbs_all_ops", "GB/s", f.all_ops_gbs};
+  r.parameters = {{"n_per_rank", c.n},
+                  {"iterations", std::int64_t{c.iterations}},
+                  {"blocks", std::int64_t{m.blocks}},
+                  {"bytes_per_rank", stream::array_bytes(c.n)},
+                  {"llc_bytes", c.llc.bytes},
+                  {"llc_source", c.llc.source},
+                  {"scalar", stream::kScalar}};
+  r.verification = {{"a_avg_rel_error", m.errors.a},
+                    {"b_avg_rel_error", m.errors.b},
+                    {"c_avg_rel_error", m.errors.c},
+                    {"threshold", stream::kThreshold},
+                    {"sequences", std::int64_t{c.iterations}},
+                    {"formula", std::string("mean_j |x_j - x_expected| / |x_expected|, worst rank; x_expected "
+                                            "replays the scalar recurrence")}};
+  std::vector<double> summed(kOpCount, 0.0);
+  for (std::size_t i = 0; i < m.op_seconds.size(); ++i) summed[i % kOpCount] += m.op_seconds[i];
+  ctx.record_phases(r, {stream::kOpNames.begin(), stream::kOpNames.end()},
+                    "seconds, each rank's own kernel times summed over all timed iterations", summed);
+  return r;
+}
+
+// STREAM's own table, as its users (and benchmarks/compare/*.sh) read it.
+void print_table(const RunContext& ctx, const StreamCase& c, const Measured& m, const KernelResult& r,
+                 const Figures& f) {
+  const std::int64_t array_bytes = c.n * static_cast<std::int64_t>(sizeof(double));
+  std::printf("stream %s: 3 arrays of %s per rank, last-level cache %s (%s), %d iterations (first untimed)\n",
+              r.problem.c_str(), mib(double(array_bytes)).c_str(),
+              c.llc.bytes > 0 ? mib(double(c.llc.bytes)).c_str() : "unknown", c.llc.source.c_str(), c.iterations);
+  if (array_bytes < kStreamCacheMultiple * c.llc.bytes)
+    std::printf("stream: note: arrays under %dx the last-level cache; caches inflate these rates\n",
+                kStreamCacheMultiple);
+  std::printf("Function    Best Rate GB/s  Avg time     Min time     Max time   "
+              "(all ranks; per iteration the slowest rank)\n");
+  for (int op = 0; op < kOpCount; ++op) {
+    std::string label = stream::kOpNames[op];
+    label[0] = static_cast<char>(label[0] - 'a' + 'A');
+    std::printf("%-10s%16.3f  %11.6f  %11.6f  %11.6f\n", (label + ':').c_str(), f.total_gbs[op], f.total[op].mean,
+                f.total[op].best, f.total[op].worst);
+  }
+  const Topology& topo = *ctx.topology;
+  if (topo.node_count() > 1)
+    for (int node = 0; node < topo.node_count(); ++node)
+      std::printf("stream: node %d (%s, %d rank(s)): triad %.3f GB/s\n", node,
+                  topo.nodes()[static_cast<std::size_t>(node)].hostname.c_str(),
+                  topo.nodes()[static_cast<std::size_t>(node)].ranks, f.node_triad_gbs[static_cast<std::size_t>(node)]);
+  std::printf("stream: all four kernels over every timed window (per-watt basis): %.3f GB/s\n", f.all_ops_gbs);
+  std::printf("stream verification: avg relative error a %.3g, b %.3g, c %.3g (threshold %.0e) ... %s\n",
+              m.errors.a, m.errors.b, m.errors.c, stream::kThreshold, r.verdict().c_str());
+  std::fflush(stdout);
+}
+
+}  // namespace
+
 void StreamKernel::add_options(CLI::App& sub) {
   sub.add_option("--stream-n", opt_.n,
                  "Elements per array per rank (default: 4x the last-level cache, at least 10,000,000, "
@@ -133,183 +284,28 @@ void StreamKernel::add_options(CLI::App& sub) {
 StreamCase StreamKernel::plan(const RunContext& ctx) const {
   StreamCase c;
   c.iterations = opt_.iterations > 0 ? opt_.iterations : ctx.quick ? kStreamQuickIterations : kStreamIterations;
-  // Nodes may differ; the largest cache sizes N for all, so that no rank runs from cache.
-  c.llc_bytes = last_level_cache_bytes();
-  MPI_Allreduce(MPI_IN_PLACE, &c.llc_bytes, 1, MPI_INT64_T, MPI_MAX, ctx.world);
+  c.llc = largest_cache(ctx.world, last_level_cache());
   agree(ctx.world, [&] {
     c.n = opt_.n;
     if (c.n == 0) {
       const std::int64_t cap = stream_max_n_by_memory(*ctx.topology, kStreamMemFraction);
       if (cap < 1) throw InputError("no memory to size the STREAM arrays from; give --stream-n");
-      c.n = stream_default_n(c.llc_bytes, cap, ctx.quick);
+      c.n = stream_default_n(c.llc.bytes, cap, ctx.quick);
     }
     check_stream_fits(*ctx.topology, c.n);
   });
   return c;
 }
 
-KernelResult StreamKernel::run_case(const RunContext& ctx, const StreamCase& c) const {
-  const int rank = comm_rank(ctx.world), ranks = comm_size(ctx.world);
-  const auto n = static_cast<std::size_t>(c.n);
-  const double s = stream::kScalar;
-
-  // Allocate: a node that cannot give the memory after all fails for everyone.
-  Array a, b, cc;
-  agree(ctx.world, [&] {
-    try {
-      a = allocate(c.n);
-      b = allocate(c.n);
-      cc = allocate(c.n);
-    } catch (const std::bad_alloc&) {
-      throw InputError("cannot allocate the STREAM arrays for N=" + std::to_string(c.n) + "/rank on this node");
-    }
-  });
-  // Timed run. The barrier before each kernel starts every rank together, so the ranks of a
-  // node compete for its memory as they would in an application, and the slowest rank's
-  // time is the time the whole machine took. The first iteration is untimed (as STREAM's
-  // statistics skip it): page faults, TLB and cache warm-up land there.
-  //
-  // --min-phase-seconds repeats the whole K-iteration block (initialise, K iterations,
-  // verify): the recurrence multiplies `a` by 15 per iteration, so one endless block would
-  // overflow after about 260 iterations. Each timed iteration is one window of the phase.
-  std::array<double, kOpCount> best, sum{}, worst{};
-  best.fill(std::numeric_limits<double>::infinity());
-  std::vector<double> iteration_seconds;
-  std::array<double, 3> err{0, 0, 0};
-  int blocks = 0;
-  // MPI_MAX need not propagate NaN; make it +inf so the worst error is never hidden.
-  auto visible = [](double e) { return std::isnan(e) ? std::numeric_limits<double>::infinity() : e; };
-  double iteration_t0 = 0;
-  do {
-    stream::initialise(a.get(), b.get(), cc.get(), n);
-    for (int k = 0; k < c.iterations; ++k) {
-      if (k > 0) iteration_seconds.push_back(0.0);
-      for (int op = 0; op < kOpCount; ++op) {
-        double t0 = 0;
-        if (k > 0 && op == 0) {
-          t0 = iteration_t0 = ctx.start_timed();
-        } else {
-          MPI_Barrier(ctx.world);
-          t0 = MPI_Wtime();
-        }
-        stream::run(kOps[op], a.get(), b.get(), cc.get(), s, n);
-        const double t = MPI_Wtime() - t0;
-        if (k == 0) continue;
-        best[op] = std::min(best[op], t);
-        sum[op] += t;
-        worst[op] = std::max(worst[op], t);
-        iteration_seconds.back() += t;
-      }
-      if (k > 0) ctx.stop_timed(iteration_t0);
-    }
-    // Verify the block: every element went through the same K sequences.
-    const stream::Errors local = stream::check(a.get(), b.get(), cc.get(), n, c.iterations, s);
-    err = {std::max(err[0], visible(local.a)), std::max(err[1], visible(local.b)), std::max(err[2], visible(local.c))};
-    ++blocks;
-  } while (ctx.extend_timed());
-  const int timed = static_cast<int>(iteration_seconds.size());
-  MPI_Allreduce(MPI_IN_PLACE, iteration_seconds.data(), timed, MPI_DOUBLE, MPI_MAX, ctx.world);
-  MPI_Allreduce(MPI_IN_PLACE, err.data(), 3, MPI_DOUBLE, MPI_MAX, ctx.world);
-  const stream::Errors worst_err{err[0], err[1], err[2]};
-  const bool passed = stream::passes(worst_err);
-
-  // Report. Each rank's best times, on every rank; rates are formed from them.
-  std::vector<double> rank_best(static_cast<std::size_t>(ranks) * kOpCount);
-  MPI_Allgather(best.data(), kOpCount, MPI_DOUBLE, rank_best.data(), kOpCount, MPI_DOUBLE, ctx.world);
-  std::array<double, kOpCount> avg{}, slowest_avg{}, slowest_worst{};
-  for (int op = 0; op < kOpCount; ++op) avg[op] = sum[op] / timed;
-  MPI_Allreduce(avg.data(), slowest_avg.data(), kOpCount, MPI_DOUBLE, MPI_MAX, ctx.world);
-  MPI_Allreduce(worst.data(), slowest_worst.data(), kOpCount, MPI_DOUBLE, MPI_MAX, ctx.world);
-
-  // A rate over a time below the clock's resolution would be infinite; floor it there.
-  const double tick = MPI_Wtick();
-  auto best_of = [&](int r, int op) { return rank_best[static_cast<std::size_t>(r) * kOpCount + op]; };
-  auto gbs = [&](std::int64_t rank_count, int op, double seconds) {
-    return double(stream::bytes_moved(kOps[op], c.n)) * double(rank_count) / std::max(seconds, tick) / 1e9;
-  };
-  std::array<double, kOpCount> slowest_best{}, total_gbs{};
-  for (int op = 0; op < kOpCount; ++op) {
-    for (int r = 0; r < ranks; ++r) slowest_best[op] = std::max(slowest_best[op], best_of(r, op));
-    total_gbs[op] = gbs(ranks, op, slowest_best[op]);
-  }
-  constexpr int kTriad = static_cast<int>(stream::Op::triad);
-  const Topology& topo = *ctx.topology;
-  std::vector<double> node_seconds(static_cast<std::size_t>(topo.node_count()), 0.0);
-  for (int r = 0; r < ranks; ++r) {
-    double& t = node_seconds[static_cast<std::size_t>(topo.node_of_rank(r))];
-    t = std::max(t, best_of(r, kTriad));
-  }
-  double rank_min = std::numeric_limits<double>::infinity(), rank_max = 0, rank_mean = 0;
-  for (int r = 0; r < ranks; ++r) {
-    const double g = gbs(1, kTriad, best_of(r, kTriad));
-    rank_min = std::min(rank_min, g);
-    rank_max = std::max(rank_max, g);
-    rank_mean += g / ranks;
-  }
-
-  KernelResult res;
-  res.kernel = "stream";
-  res.problem = problem_text(c.n, ranks);
-  res.ranks = ranks;
-  res.passed = passed;
-  res.rep_seconds = iteration_seconds;
-  res.figure_name = "triad_gbs";
-  res.unit = "GB/s";
-  res.figure_of_merit = total_gbs[kTriad];
-  for (int op = 0; op < kOpCount; ++op)
-    res.figures.push_back({std::string(stream::kOpNames[op]) + "_gbs", total_gbs[op]});
-  for (int node = 0; node < topo.node_count(); ++node)
-    res.figures.push_back({"node" + std::to_string(node) + "_triad_gbs",
-                           gbs(topo.nodes()[static_cast<std::size_t>(node)].ranks, kTriad,
-                               node_seconds[static_cast<std::size_t>(node)])});
-  res.figures.push_back({"rank_triad_gbs_min", rank_min});
-  res.figures.push_back({"rank_triad_gbs_mean", rank_mean});
-  res.figures.push_back({"rank_triad_gbs_max", rank_max});
-  res.parameters = {{"n_per_rank", c.n},
-                    {"iterations", std::int64_t{c.iterations}},
-                    {"blocks", std::int64_t{blocks}},
-                    {"bytes_per_rank", stream::array_bytes(c.n)},
-                    {"scalar", s}};
-  res.verification = {{"a_avg_rel_error", worst_err.a},
-                      {"b_avg_rel_error", worst_err.b},
-                      {"c_avg_rel_error", worst_err.c},
-                      {"threshold", stream::kThreshold},
-                      {"sequences", std::int64_t{c.iterations}},
-                      {"formula", std::string("mean_j |x_j - x_expected| / |x_expected|, worst rank; x_expected "
-                                              "replays the scalar recurrence")}};
-  res.phase_names.assign(stream::kOpNames.begin(), stream::kOpNames.end());
-  res.phase_description = "seconds, each kernel's best timed iteration";
-  res.phase_seconds = rank_best;
-
-  if (rank == 0) {
-    std::printf("stream %s: 3 arrays of %s per rank, last-level cache %s, %d iterations (first untimed)\n",
-                res.problem.c_str(), mib(double(c.n) * sizeof(double)).c_str(),
-                c.llc_bytes > 0 ? mib(double(c.llc_bytes)).c_str() : "unknown", c.iterations);
-    if (c.llc_bytes > 0 && c.n * static_cast<std::int64_t>(sizeof(double)) < kStreamCacheMultiple * c.llc_bytes)
-      std::printf("stream: note: arrays under %dx the last-level cache; caches inflate these rates\n",
-                  kStreamCacheMultiple);
-    std::printf("Function    Best Rate GB/s  Avg time     Min time     Max time   (all ranks; times of the slowest rank)\n");
-    for (int op = 0; op < kOpCount; ++op) {
-      std::string label = stream::kOpNames[op];
-      label[0] = static_cast<char>(label[0] - 'a' + 'A');
-      label += ':';
-      std::printf("%-10s%16.3f  %11.6f  %11.6f  %11.6f\n", label.c_str(), total_gbs[op], slowest_avg[op],
-                  slowest_best[op], slowest_worst[op]);
-    }
-    if (topo.node_count() > 1)
-      for (int node = 0; node < topo.node_count(); ++node)
-        std::printf("stream: node %d (%s, %d rank(s)): triad %.3f GB/s\n", node,
-                    topo.nodes()[static_cast<std::size_t>(node)].hostname.c_str(),
-                    topo.nodes()[static_cast<std::size_t>(node)].ranks,
-                    gbs(topo.nodes()[static_cast<std::size_t>(node)].ranks, kTriad,
-                        node_seconds[static_cast<std::size_t>(node)]));
-    std::printf("stream verification: avg relative error a %.3g, b %.3g, c %.3g (threshold %.0e) ... %s\n",
-                worst_err.a, worst_err.b, worst_err.c, stream::kThreshold, passed ? "PASSED" : "FAILED");
-    std::fflush(stdout);
-  }
-  return res;
+void StreamKernel::run(RunContext& ctx) {
+  const StreamCase c = plan(ctx);
+  stream::Arrays arrays = allocate_arrays(ctx.world, c.n);
+  const Measured measured = measure(ctx, c, arrays);
+  arrays = {};  // the memory goes back before the suite writes results
+  const Figures f = figures(ctx, c, measured);
+  const KernelResult r = make_result(ctx, c, measured, f);
+  if (comm_rank(ctx.world) == 0) print_table(ctx, c, measured, r, f);
+  ctx.record(r);
 }
-
-void StreamKernel::run(RunContext& ctx) { ctx.record(run_case(ctx, plan(ctx))); }
 
 }  // namespace bramble

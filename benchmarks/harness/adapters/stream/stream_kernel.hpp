@@ -1,13 +1,15 @@
 #pragma once
 // `bramble run stream`: STREAM on every rank at once, so the figure is what the ranks of a
-// node (and of the cluster) draw from memory together. It runs in phases, as HplKernel does:
-//   setup     - size N per rank from the last-level cache and memory, or take --stream-n;
-//   validate  - the node's ranks must fit in its available memory (collective verdict);
-//   allocate  - three arrays per rank, initialised as STREAM does;
-//   timed run - K iterations of copy, scale, add, triad, a barrier before each kernel;
-//               each rank keeps its best time per kernel over iterations 2..K;
-//   verify    - each rank replays the scalar recurrence and checks its arrays;
-//   report    - total, per-node and per-rank GB/s, one KernelResult, handed to the suite.
+// node (and of the cluster) draw from memory together. StreamKernel::run reads as its phases:
+//   plan      - N per rank from the last-level cache and memory, or --stream-n; the node's
+//               ranks must fit in its available memory (collective verdict);
+//   allocate  - three arrays per rank;
+//   measure   - blocks of STREAM's initialisation, K iterations of copy, scale, add, triad
+//               (a barrier before each kernel, the first iteration untimed) and STREAM's
+//               check; each rank keeps its time for every kernel in every timed iteration;
+//   figures   - the times of all ranks, reduced as STREAM's MPI version does
+//               (stream::together): per iteration the slowest rank, then the best iteration;
+//   record    - one KernelResult, the STREAM table on rank 0, handed to the suite.
 #include <cstdint>
 #include <string>
 
@@ -15,11 +17,17 @@
 
 namespace bramble {
 
+// Where the last-level cache size came from: "sysfs", "sysconf" or "unknown" (bytes 0).
+struct LastLevelCache {
+  std::int64_t bytes = 0;
+  std::string source = "unknown";
+};
+
 // What plan() decides; the same on every rank.
 struct StreamCase {
-  std::int64_t n = 0;          // elements per array per rank
-  int iterations = 0;          // K; the first is untimed
-  std::int64_t llc_bytes = 0;  // largest last-level cache over the ranks (0: unknown)
+  std::int64_t n = 0;    // elements per array per rank
+  int iterations = 0;    // K per block; the first is untimed
+  LastLevelCache llc;    // the largest over the ranks
 };
 
 struct StreamOptions {
@@ -38,9 +46,14 @@ inline constexpr int kStreamQuickIterations = 5;
 std::int64_t parse_cache_size(const std::string& text);
 
 // Size of the highest-level data or unified cache of cpu0, from
-// <root>/sys/devices/system/cpu/cpu0/cache/index*/{level,type,size}; 0 when none is readable
-// (some ARM kernels expose no cache information).
-std::int64_t last_level_cache_bytes(const std::string& root = "");
+// <root>/sys/devices/system/cpu/cpu0/cache/index*/{level,type,size}; 0 when none is readable.
+std::int64_t sysfs_last_level_cache_bytes(const std::string& root = "");
+
+// sysfs first; where it has nothing (some VMs, some ARM kernels), sysconf's L3 then L2 size,
+// as `query` (sysconf) reports them.
+using SysconfQuery = long (*)(int);
+LastLevelCache last_level_cache(const std::string& root, SysconfQuery query);
+LastLevelCache last_level_cache();  // this machine: /sys and ::sysconf
 
 // The largest N (elements per array per rank) such that every node's ranks together use at
 // most `fraction` of that node's available memory.
@@ -62,11 +75,10 @@ class StreamKernel : public Kernel {
   void add_options(CLI::App& sub) override;
   void run(RunContext& context) override;
 
-  // Setup + validate. Collective; throws AgreedError on bad input.
+  // Sizing and its check. Collective; throws AgreedError on bad input.
   StreamCase plan(const RunContext& context) const;
 
  private:
-  KernelResult run_case(const RunContext& context, const StreamCase& c) const;
   StreamOptions opt_;
 };
 
