@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the HPL kernel tests: the world's size, grids that fit it, and a full
 // copy of a generated system for single-rank reference solves.
+#include <gtest/gtest.h>
 #include <mpi.h>
 
 #include <cstdint>
@@ -17,12 +18,20 @@ inline int world_size() {
   return size;
 }
 
-// The grids the issue asks for that fit the current number of ranks.
-inline std::vector<std::pair<int, int>> grids_for_world() {
-  const std::pair<int, int> all[] = {{1, 1}, {1, 2}, {2, 1}, {2, 2}, {1, 4}, {4, 1}};
+// Every P x Q grid with P * Q == ranks, in both orders: 1xN and Nx1 put all the ranks in
+// one process column or row, which is where the pivot and broadcast paths differ most.
+inline std::vector<std::pair<int, int>> grids_for(int ranks) {
   std::vector<std::pair<int, int>> out;
-  for (auto g : all)
-    if (g.first * g.second == world_size()) out.push_back(g);
+  for (int p = 1; p <= ranks; ++p)
+    if (ranks % p == 0) out.emplace_back(p, ranks / p);
+  return out;
+}
+
+// The grids for the current world. A loop over no grids would let a test pass without
+// checking anything, so an empty list is a failure of the calling test.
+inline std::vector<std::pair<int, int>> grids_for_world() {
+  std::vector<std::pair<int, int>> out = grids_for(world_size());
+  if (out.empty()) ADD_FAILURE() << "no process grid for " << world_size() << " rank(s)";
   return out;
 }
 

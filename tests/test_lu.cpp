@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "hpl/back_solve.hpp"
 #include "hpl/lu_factor.hpp"
@@ -17,6 +19,7 @@ namespace bramble::hpl {
 namespace {
 
 using testing::full_system;
+using testing::grids_for;
 using testing::grids_for_world;
 
 std::vector<double> lapack_solve(std::uint64_t seed, std::int64_t n) {
@@ -57,6 +60,21 @@ SolveResult solve_distributed(int p, int q, std::int64_t n, int nb, bool lookahe
   std::vector<double> x = back_substitute(a, quiet);
   generate_system(a, seed);
   return {x, hpl_residual(a, x), outcome.nonsingular};
+}
+
+// The grid loops below check nothing on a rank count with no grid, so the grids must
+// cover every rank count, primes and composites alike.
+TEST(LuGrids, EveryFactorisationOfTheRankCountInBothOrders) {
+  using Grids = std::vector<std::pair<int, int>>;
+  EXPECT_EQ(grids_for(1), (Grids{{1, 1}}));
+  EXPECT_EQ(grids_for(2), (Grids{{1, 2}, {2, 1}}));
+  EXPECT_EQ(grids_for(3), (Grids{{1, 3}, {3, 1}}));
+  EXPECT_EQ(grids_for(4), (Grids{{1, 4}, {2, 2}, {4, 1}}));
+  EXPECT_EQ(grids_for(8), (Grids{{1, 8}, {2, 4}, {4, 2}, {8, 1}}));
+  EXPECT_EQ(grids_for(12), (Grids{{1, 12}, {2, 6}, {3, 4}, {4, 3}, {6, 2}, {12, 1}}));
+  const Grids mine = grids_for_world();
+  ASSERT_FALSE(mine.empty());
+  for (auto [p, q] : mine) EXPECT_EQ(p * q, testing::world_size());
 }
 
 class LuAgainstLapack

@@ -2,14 +2,20 @@
 // to ignore, a counter that wraps, an unreadable file), declared wattage, and meter logs
 // integrated exactly.
 #include <arpa/inet.h>
+#include <grp.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pwd.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <map>
+#include <optional>
 #include <thread>
 
 #include <filesystem>
@@ -123,19 +129,8 @@ TEST_F(FakeSysfs, MissingOrUnreadableRaplSaysWhatAndHow) {
   make_zone("intel-rapl:0", "package-0", 10, 1000);
   EXPECT_TRUE(RaplSource::present(root_.string()));
   EXPECT_NE(make_source("auto", root_.string()), nullptr);
+  // An energy_uj that cannot be opened even by root: a directory in its place.
   const fs::path energy = zone("intel-rapl:0") / "energy_uj";
-  if (::geteuid() != 0) {  // mode 000 is what a non-root user meets on a real system
-    fs::permissions(energy, fs::perms::none);
-    try {
-      RaplSource rapl(root_.string());
-      FAIL();
-    } catch (const PowerError& e) {
-      EXPECT_NE(std::string(e.what()).find("permission denied"), std::string::npos);
-      EXPECT_NE(std::string(e.what()).find(energy.string()), std::string::npos);
-    }
-    fs::permissions(energy, fs::perms::owner_all);
-  }
-  // Root reads mode 000 files, so an unreadable energy_uj is made by replacing it.
   fs::remove(energy);
   fs::create_directory(energy);
   try {
@@ -144,6 +139,71 @@ TEST_F(FakeSysfs, MissingOrUnreadableRaplSaysWhatAndHow) {
   } catch (const PowerError& e) {
     EXPECT_NE(std::string(e.what()).find(energy.string()), std::string::npos);
   }
+}
+
+// What RaplSource says when it cannot start; empty if it started.
+std::string rapl_error(const fs::path& root) {
+  try {
+    RaplSource rapl(root.string());
+  } catch (const PowerError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// Root reads mode-000 files, and CI runs as root, so there the check runs in a forked
+// child that has become `nobody`, as a real non-root user meets energy_uj. The child hands
+// back what it saw through a pipe; nullopt: there is no `nobody` to become.
+std::optional<std::string> rapl_error_as_nobody(const fs::path& root) {
+  const passwd* nobody = ::getpwnam("nobody");
+  if (!nobody) return std::nullopt;
+  const uid_t uid = nobody->pw_uid;
+  const gid_t gid = nobody->pw_gid;
+  int fds[2];
+  if (::pipe(fds) != 0) return std::string("pipe: ") + std::strerror(errno);
+  const pid_t pid = ::fork();
+  if (pid < 0) return std::string("fork: ") + std::strerror(errno);
+  if (pid == 0) {
+    ::close(fds[0]);
+    // Supplementary groups first: root's group could still grant access.
+    const bool dropped = ::setgroups(0, nullptr) == 0 && ::setgid(gid) == 0 && ::setuid(uid) == 0;
+    const std::string said = dropped ? rapl_error(root) : std::string("cannot become nobody: ") + std::strerror(errno);
+    const bool sent = ::write(fds[1], said.data(), said.size()) == static_cast<ssize_t>(said.size());
+    ::_exit(sent ? 0 : 1);  // no gtest or static teardown in the child
+  }
+  ::close(fds[1]);
+  std::string said;
+  char buf[512];
+  for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) said.append(buf, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  if (::waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    said += " [the unprivileged child failed]";
+  return said;
+}
+
+TEST_F(FakeSysfs, Mode000EnergyFileIsPermissionDeniedWithTheFix) {
+  make_zone("intel-rapl:0", "package-0", 10, 1000);
+  // The unprivileged child must reach energy_uj: whatever the umask, everything else is
+  // readable by all, as in the real sysfs.
+  for (const auto& entry : fs::recursive_directory_iterator(root_))
+    fs::permissions(entry.path(), entry.is_directory() ? fs::perms::others_read | fs::perms::others_exec
+                                                       : fs::perms::others_read,
+                    fs::perm_options::add);
+  fs::permissions(root_, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add);
+  const fs::path energy = zone("intel-rapl:0") / "energy_uj";
+  fs::permissions(energy, fs::perms::none);  // what a non-root user meets since Linux 5.10
+  std::string error;
+  if (::geteuid() != 0) {
+    error = rapl_error(root_);
+  } else {
+    const std::optional<std::string> as_nobody = rapl_error_as_nobody(root_);
+    if (!as_nobody) GTEST_SKIP() << "running as root, and there is no user `nobody` to check as";
+    error = *as_nobody;
+  }
+  EXPECT_NE(error.find("permission denied"), std::string::npos) << error;
+  EXPECT_NE(error.find(energy.string()), std::string::npos) << error;
+  EXPECT_NE(error.find("chmod a+r"), std::string::npos) << error;  // and how to fix it
 }
 
 TEST_F(FakeSysfs, HwmonFindsTheDeviceByNameAndPrefersEnergy) {

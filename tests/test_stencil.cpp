@@ -1,20 +1,51 @@
-// Stencil kernel on 1, 2 and 4 ranks: ghost cells filled from neighbours (uneven splits),
-// the closed-form decay, bitwise agreement with the frozen reference whatever the grid,
-// and overlap on/off giving identical fields.
+// Stencil kernel on 1, 2 and 4 ranks: the weights' moments, ghost cells filled from
+// neighbours (uneven splits), the closed-form decay, bitwise agreement with the frozen
+// reference whatever the grid, and overlap on/off giving identical fields.
 #include <gtest/gtest.h>
 #include <mpi.h>
 
+#include <cmath>
 #include <cstring>
 #include <tuple>
 
 #include "stencil/box.hpp"
 #include "stencil/checksum.hpp"
+#include "stencil/coefficients.hpp"
 #include "stencil/heat_mode.hpp"
 #include "stencil/heat_solver.hpp"
 #include "stencil/stencil_ref.hpp"
 
 namespace bramble::stencil {
 namespace {
+
+// The run's check (heat_mode) and the frozen reference both take their weights from
+// make_coefficients, so a wrong weight would pass both. The weights are checked here by
+// what they must be instead. With h = 1, Taylor expansion of
+//     c_0 u(x) + sum_{k=1..R} c_k (u(x + k) + u(x - k))
+// gives sum over m of u^(2m)(x) M_m / (2m)!, with M_0 = c_0 + 2 sum c_k and
+// M_m = 2 sum c_k k^(2m). It is u''(x) to order 2R exactly when M_0 = 0, M_1 = 2 and
+// M_m = 0 for m = 2..R. c_0 is per axis: the update's centre weight is dims * c_0.
+TEST(StencilWeights, AreTheCentralSecondDifferenceOfOrderTwiceTheRadius) {
+  for (int dims : {2, 3})
+    for (int radius = 1; radius <= kMaxRadius; ++radius) {
+      const Coefficients k = make_coefficients(dims, radius);
+      ASSERT_EQ(k.radius, radius);
+      ASSERT_EQ(k.dims, dims);
+      for (int m = 0; m <= radius; ++m) {
+        double moment = m == 0 ? k.c[0] : 0.0, magnitude = std::fabs(moment);
+        for (int j = 1; j <= radius; ++j) {
+          const double term = 2.0 * k.c[j] * std::pow(double(j), 2 * m);
+          moment += term;
+          magnitude += std::fabs(term);
+        }
+        // Rounding of the weights and of the sum: a few ulps of the largest term.
+        EXPECT_NEAR(moment, m == 1 ? 2.0 : 0.0, 1e-14 * magnitude)
+            << "moment " << 2 * m << " of the " << dims << "D radius-" << radius << " weights";
+      }
+      for (int j = radius + 1; j <= kMaxRadius; ++j)
+        EXPECT_EQ(k.c[j], 0.0) << "weight beyond the radius, " << dims << "D radius " << radius;
+    }
+}
 
 // A value that names its global point, never zero.
 double tag(std::int64_t x, std::int64_t y, std::int64_t z) { return 1.0 + x + 1000.0 * y + 1e6 * z; }

@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/collective.hpp"
 #include "core/comm_info.hpp"
@@ -34,6 +38,135 @@ void warm_up(const hpl::ProcessGrid& grid, const HplCase& c, const hpl::LuOption
   hpl::LuObserver untimed;
   hpl::factor_lu(a, lu, untimed);
   hpl::back_substitute(a, untimed);
+}
+
+// A matrix too big for some node is one agreed error, not a crash on that node.
+std::unique_ptr<hpl::DistMatrix> allocate_matrix(const RunContext& ctx, const hpl::ProcessGrid& grid,
+                                                 const HplCase& c) {
+  std::unique_ptr<hpl::DistMatrix> a;
+  agree(ctx.world, [&] {
+    try {
+      a = std::make_unique<hpl::DistMatrix>(grid, c.n, c.nb);
+    } catch (const std::bad_alloc&) {
+      throw InputError("cannot allocate the matrix for N=" + std::to_string(c.n) + " on this node");
+    }
+  });
+  return a;
+}
+
+hpl::LuOptions lu_options(const HplCase& c, int leaf_width) {
+  hpl::LuOptions lu;
+  lu.lookahead = c.lookahead;
+  lu.leaf_width = leaf_width;
+  return lu;
+}
+
+// One timed solve of a freshly generated system.
+struct TimedSolve {
+  hpl::LuOutcome outcome;
+  std::vector<double> x;
+  double seconds;                     // slowest rank
+  std::vector<double> phase_seconds;  // this rank
+};
+
+TimedSolve timed_solve(const RunContext& ctx, hpl::DistMatrix& a, const hpl::LuOptions& lu, std::uint64_t seed,
+                       const std::string& problem, std::int64_t n) {
+  hpl::generate_system(a, seed);
+  ProgressMeter progress(ctx.show_progress, "hpl " + problem, hpl::hpl_flops(n));
+  LuPhaseTimer timer(&progress);
+  const double t0 = ctx.start_timed();
+  const hpl::LuOutcome outcome = hpl::factor_lu(a, lu, timer);
+  std::vector<double> x = hpl::back_substitute(a, timer);
+  const double seconds = ctx.stop_timed(t0);
+  progress.finish();
+  return {outcome, std::move(x), seconds, timer.seconds()};
+}
+
+struct ResidualCheck {
+  hpl::ResidualNorms norms;
+  double scaled;
+  bool ok;
+};
+
+// The factorisation overwrote A and b, so the residual needs them generated again.
+ResidualCheck verify(hpl::DistMatrix& a, std::uint64_t seed, const TimedSolve& solve, double threshold) {
+  hpl::generate_system(a, seed);
+  const hpl::ResidualNorms norms = hpl::hpl_residual(a, solve.x);
+  const double scaled = norms.scaled();
+  return {norms, scaled, solve.outcome.nonsingular && scaled < threshold};  // NaN compares false: FAILED
+}
+
+// The repetitions of one case: a single failed one fails the case, and the worst residual
+// is the one reported.
+struct Repetitions {
+  std::vector<double> seconds;
+  bool passed = true;
+  double worst_residual = 0;
+  hpl::ResidualNorms worst_norms;
+  std::vector<double> phase_sum = std::vector<double>(hpl::kLuPhaseCount, 0.0);
+
+  void add(const TimedSolve& solve, const ResidualCheck& check) {
+    passed = passed && check.ok;
+    if (!(check.scaled <= worst_residual)) {  // a NaN residual is the worst
+      worst_residual = check.scaled;
+      worst_norms = check.norms;
+    }
+    seconds.push_back(solve.seconds);
+    for (int ph = 0; ph < hpl::kLuPhaseCount; ++ph) phase_sum[ph] += solve.phase_seconds[ph];
+  }
+};
+
+void print_repetition(const RunContext& ctx, const std::string& problem, int rep, std::int64_t n, double seconds,
+                      const ResidualCheck& check) {
+  if (comm_rank(ctx.world) != 0) return;
+  std::printf("hpl %s rep %d: %.3f s, %.2f Gflop/s, scaled residual %.4g ... %s\n", problem.c_str(), rep + 1,
+              seconds, hpl::hpl_flops(n) / seconds / 1e9, check.scaled, check.ok ? "PASSED" : "FAILED");
+}
+
+std::vector<NamedValue> residual_verification(const HplCase& c, const Repetitions& reps) {
+  const hpl::ResidualNorms& worst = reps.worst_norms;
+  return {{"scaled_residual", reps.worst_residual},
+          {"threshold", c.threshold},
+          {"residual_inf", worst.r_inf},
+          {"a_inf", worst.a_inf},
+          {"x_inf", worst.x_inf},
+          {"b_inf", worst.b_inf},
+          {"eps", worst.eps},
+          {"formula", std::string("||Ax-b||_inf / (eps (||A||_inf ||x||_inf + ||b||_inf) N)")}};
+}
+
+// The result handed to the suite; collective (the per-rank time split is gathered).
+KernelResult report(const RunContext& ctx, const HplCase& c, const HplOptions& o, const Repetitions& reps) {
+  KernelResult r;
+  r.kernel = "hpl";
+  r.problem = problem_text(c);
+  r.ranks = comm_size(ctx.world);
+  r.passed = reps.passed;
+  r.rep_seconds = reps.seconds;
+  const double best = r.best_seconds();
+  double mean = 0;
+  for (double s : r.rep_seconds) mean += s / double(r.rep_seconds.size());
+  r.figure_name = "gflops";
+  r.unit = "Gflop/s";
+  r.figure_of_merit = hpl::hpl_flops(c.n) / best / 1e9;
+  r.figures = {{"gflops_best", r.figure_of_merit},
+               {"gflops_mean", hpl::hpl_flops(c.n) / mean / 1e9},
+               {"seconds_best", best},
+               {"seconds_mean", mean},
+               {"flops", hpl::hpl_flops(c.n)}};
+  r.parameters = {{"n", c.n},
+                  {"nb", std::int64_t{c.nb}},
+                  {"p", std::int64_t{c.p}},
+                  {"q", std::int64_t{c.q}},
+                  {"grid_order", std::string(c.order == hpl::GridOrder::row_major ? "row-major" : "column-major")},
+                  {"lookahead_depth", std::int64_t{c.lookahead ? 1 : 0}},
+                  {"reps", std::int64_t(r.rep_seconds.size())},
+                  {"seed", static_cast<std::int64_t>(o.seed)},
+                  {"panel_leaf_width", std::int64_t{o.leaf_width}}};
+  r.verification = residual_verification(c, reps);
+  ctx.record_phases(r, {std::begin(hpl::kLuPhaseNames), std::end(hpl::kLuPhaseNames)},
+                    "seconds, summed over repetitions", reps.phase_sum);
+  return r;
 }
 
 }  // namespace
@@ -113,88 +246,23 @@ std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
 }
 
 KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const {
-  const bool rank0 = comm_rank(ctx.world) == 0;
   hpl::ProcessGrid grid(ctx.world, c.p, c.q, c.order);
-  std::unique_ptr<hpl::DistMatrix> a;
-  agree(ctx.world, [&] {
-    try {
-      a = std::make_unique<hpl::DistMatrix>(grid, c.n, c.nb);
-    } catch (const std::bad_alloc&) {
-      throw InputError("cannot allocate the matrix for N=" + std::to_string(c.n) + " on this node");
-    }
-  });
-  hpl::LuOptions lu;
-  lu.lookahead = c.lookahead;
-  lu.leaf_width = opt_.leaf_width;
+  const std::unique_ptr<hpl::DistMatrix> a = allocate_matrix(ctx, grid, c);
+  const hpl::LuOptions lu = lu_options(c, opt_.leaf_width);
   warm_up(grid, c, lu);
 
-  KernelResult r;
-  r.kernel = "hpl";
-  r.problem = problem_text(c);
-  r.ranks = comm_size(ctx.world);
-  r.passed = true;
-  double worst_residual = 0;
-  hpl::ResidualNorms worst_norms;
-  std::vector<double> phase_sum(hpl::kLuPhaseCount, 0.0);
+  const std::string problem = problem_text(c);
+  Repetitions reps;
   // --min-phase-seconds may ask for more repetitions than --reps.
   for (int rep = 0; rep < opt_.reps || ctx.extend_timed(); ++rep) {
-    hpl::generate_system(*a, opt_.seed);
-    ProgressMeter progress(ctx.show_progress, "hpl " + r.problem, hpl::hpl_flops(c.n));
-    LuPhaseTimer timer(&progress);
-    const double t0 = ctx.start_timed();
-    const hpl::LuOutcome outcome = hpl::factor_lu(*a, lu, timer);
-    const std::vector<double> x = hpl::back_substitute(*a, timer);
-    const double seconds = ctx.stop_timed(t0);
-    progress.finish();
-
-    hpl::generate_system(*a, opt_.seed);
-    const hpl::ResidualNorms norms = hpl::hpl_residual(*a, x);
-    const double scaled = norms.scaled();
-    const bool ok = outcome.nonsingular && scaled < c.threshold;  // NaN compares false: FAILED
-    r.passed = r.passed && ok;
-    if (!(scaled <= worst_residual)) {
-      worst_residual = scaled;
-      worst_norms = norms;
-    }
-    r.rep_seconds.push_back(seconds);
-    for (int ph = 0; ph < hpl::kLuPhaseCount; ++ph) phase_sum[ph] += timer.seconds()[ph];
-    if (rank0)
-      std::printf("hpl %s rep %d: %.3f s, %.2f Gflop/s, scaled residual %.4g ... %s\n", r.problem.c_str(),
-                  rep + 1, seconds, hpl::hpl_flops(c.n) / seconds / 1e9, scaled, ok ? "PASSED" : "FAILED");
+    const TimedSolve solve = timed_solve(ctx, *a, lu, opt_.seed, problem, c.n);
+    const ResidualCheck check = verify(*a, opt_.seed, solve, c.threshold);
+    reps.add(solve, check);
+    print_repetition(ctx, problem, rep, c.n, solve.seconds, check);
   }
-  if (rank0) std::fflush(stdout);
+  if (comm_rank(ctx.world) == 0) std::fflush(stdout);
 
-  const double best = r.best_seconds();
-  double mean = 0;
-  for (double s : r.rep_seconds) mean += s / double(r.rep_seconds.size());
-  r.figure_name = "gflops";
-  r.unit = "Gflop/s";
-  r.figure_of_merit = hpl::hpl_flops(c.n) / best / 1e9;
-  r.figures = {{"gflops_best", r.figure_of_merit},
-               {"gflops_mean", hpl::hpl_flops(c.n) / mean / 1e9},
-               {"seconds_best", best},
-               {"seconds_mean", mean},
-               {"flops", hpl::hpl_flops(c.n)}};
-  r.parameters = {{"n", c.n},
-                  {"nb", std::int64_t{c.nb}},
-                  {"p", std::int64_t{c.p}},
-                  {"q", std::int64_t{c.q}},
-                  {"grid_order", std::string(c.order == hpl::GridOrder::row_major ? "row-major" : "column-major")},
-                  {"lookahead_depth", std::int64_t{c.lookahead ? 1 : 0}},
-                  {"reps", std::int64_t(r.rep_seconds.size())},
-                  {"seed", static_cast<std::int64_t>(opt_.seed)},
-                  {"panel_leaf_width", std::int64_t{opt_.leaf_width}}};
-  r.verification = {{"scaled_residual", worst_residual},
-                    {"threshold", c.threshold},
-                    {"residual_inf", worst_norms.r_inf},
-                    {"a_inf", worst_norms.a_inf},
-                    {"x_inf", worst_norms.x_inf},
-                    {"b_inf", worst_norms.b_inf},
-                    {"eps", worst_norms.eps},
-                    {"formula", std::string("||Ax-b||_inf / (eps (||A||_inf ||x||_inf + ||b||_inf) N)")}};
-  ctx.record_phases(r, {std::begin(hpl::kLuPhaseNames), std::end(hpl::kLuPhaseNames)},
-                    "seconds, summed over repetitions", phase_sum);
-  return r;
+  return report(ctx, c, opt_, reps);
 }
 
 void HplKernel::run(RunContext& ctx) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -21,6 +23,31 @@ namespace {
 
 constexpr const char* kAxis = "xyz";
 
+// What setup decides from the options and the rank count, before anything is allocated.
+struct StencilSetup {
+  std::array<int, 3> procs;
+  stencil::Extent global;
+  std::int64_t steps;
+  stencil::Coefficients k;
+};
+
+// What the timed rounds leave behind.
+struct Rounds {
+  std::vector<double> seconds;       // each round, slowest rank
+  double error = 0;                  // worst mode error over the rounds
+  std::vector<double> phase_seconds;  // this rank, summed over every timed step
+};
+
+struct Verification {
+  double error, tolerance;
+  std::string checksum;  // of the last round's field
+};
+
+// The rates behind the figures and the printed line, from the best round.
+struct Rates {
+  double seconds, mlups, gflops, gbs;
+};
+
 // Global extents from the options: --nx/--ny/--nz override --n; --weak multiplies the
 // per-rank size by the process grid.
 stencil::Extent global_extent(const StencilOptions& o, bool quick, const std::array<int, 3>& procs) {
@@ -29,6 +56,136 @@ stencil::Extent global_extent(const StencilOptions& o, bool quick, const std::ar
   if (o.weak)
     for (int a = 0; a < o.dims; ++a) e[a] *= procs[a];
   return e;
+}
+
+StencilSetup setup(const StencilOptions& o, const RunContext& ctx) {
+  const auto procs = stencil::Domain::process_grid(comm_size(ctx.world), o.dims);
+  const std::int64_t steps = o.steps ? o.steps : (ctx.quick || o.dims == 3 ? 50 : 100);
+  return {procs, global_extent(o, ctx.quick, procs), steps, stencil::make_coefficients(o.dims, o.radius)};
+}
+
+// Before any allocation, so that a bad size is one message and not an out-of-memory kill.
+void validate_sizes(const RunContext& ctx, const StencilOptions& o, const StencilSetup& s) {
+  agree(ctx.world, [&] {
+    if (o.dims == 2 && o.nz) throw InputError("--nz needs --dims 3");
+    for (int a = 0; a < o.dims; ++a) {
+      // A halo wider than a rank's share would need points from beyond the next rank.
+      const std::int64_t share = stencil::Domain::smallest_share(s.global[a], s.procs[a]);
+      if (share < o.radius)
+        throw InputError("radius " + std::to_string(o.radius) + " needs at least that many points per rank along " +
+                         kAxis[a] + ", but " + std::to_string(s.global[a]) + " points over " +
+                         std::to_string(s.procs[a]) + " ranks leaves " + std::to_string(share) +
+                         ": use a bigger grid, a smaller radius or fewer ranks");
+    }
+  });
+}
+
+// The solver holds two arrays of the local size; every rank checks its node's total.
+void validate_memory(const RunContext& ctx, const stencil::Domain& domain) {
+  agree(ctx.world, [&] {
+    double need = 2.0 * double(domain.array_size()) * sizeof(double);
+    MPI_Allreduce(MPI_IN_PLACE, &need, 1, MPI_DOUBLE, MPI_SUM, ctx.topology->node_comm());
+    const NodeInfo& node = ctx.topology->nodes()[ctx.topology->my_node()];
+    if (need > double(node.memory_available_bytes))
+      throw InputError("the grid does not fit: node " + node.hostname + " (" + std::to_string(node.ranks) +
+                       " rank(s)) needs " + gib(need) + " but has " + gib(double(node.memory_available_bytes)) +
+                       " available; choose a smaller --n");
+  });
+}
+
+// The worse of two mode errors; a NaN in either stays NaN, so it can never pass.
+double worse_error(double a, double b) {
+  return std::isnan(a) || std::isnan(b) ? std::numeric_limits<double>::quiet_NaN() : std::max(a, b);
+}
+
+// Timed rounds of `steps` steps; --min-phase-seconds asks for more rounds. Each round
+// starts again from the sine mode with one untimed step (caches, MPI connections, as in
+// the PRK) and is verified on its own: one long decay would sink into subnormal numbers
+// (slow, and no longer a test) on a small grid.
+Rounds timed_rounds(const RunContext& ctx, const stencil::Domain& domain, const StencilSetup& s,
+                    stencil::HeatSolver& solver) {
+  PhaseObserver<stencil::StencilPhase> untimed;
+  PhaseTimer<stencil::StencilPhase> timer(stencil::kStencilPhaseCount);
+  Rounds rounds;
+  do {
+    stencil::set_mode(domain, solver.field());
+    solver.step(untimed);
+    const double t0 = ctx.start_timed();
+    for (std::int64_t step = 0; step < s.steps; ++step) solver.step(timer);
+    rounds.seconds.push_back(ctx.stop_timed(t0));
+    // After the untimed step and every timed one the field is lambda^(steps+1) u0.
+    rounds.error = worse_error(rounds.error, stencil::mode_error(domain, s.k, solver.field(), s.steps + 1));
+  } while (ctx.extend_timed());
+  rounds.phase_seconds = timer.seconds();
+  return rounds;
+}
+
+Verification verify(const stencil::Domain& domain, const StencilSetup& s, const stencil::HeatSolver& solver,
+                    const Rounds& rounds) {
+  return {rounds.error, stencil::mode_tolerance(s.k, s.steps + 1),
+          hex64(stencil::field_checksum(domain, solver.field()))};
+}
+
+Rates rates(const StencilSetup& s, const Rounds& rounds) {
+  const double seconds = *std::min_element(rounds.seconds.begin(), rounds.seconds.end());
+  const double points = double(s.global[0]) * double(s.global[1]) * double(s.global[2]);
+  const double mlups = points * double(s.steps) / seconds / 1e6;
+  return {seconds, mlups, mlups * s.k.flops_per_update() / 1e3, mlups * s.k.bytes_per_update() / 1e3};
+}
+
+std::string problem_text(const StencilOptions& o, const StencilSetup& s) {
+  const auto& g = s.global;
+  const auto& p = s.procs;
+  const std::string size =
+      std::to_string(g[0]) + "x" + std::to_string(g[1]) + (o.dims == 3 ? "x" + std::to_string(g[2]) : "");
+  const std::string grid =
+      std::to_string(p[0]) + "x" + std::to_string(p[1]) + (o.dims == 3 ? "x" + std::to_string(p[2]) : "");
+  return std::to_string(o.dims) + "D r=" + std::to_string(o.radius) + " " + size + " ranks " + grid +
+         (o.weak ? " weak" : "") + (o.no_overlap ? " no-overlap" : "");
+}
+
+// The result handed to the suite; collective (the per-rank time split is gathered).
+KernelResult make_result(const RunContext& ctx, const StencilOptions& o, const StencilSetup& s,
+                         const stencil::Domain& domain, const Rounds& rounds, const Verification& v) {
+  const Rates rate = rates(s, rounds);
+  KernelResult r;
+  r.kernel = "stencil";
+  r.problem = problem_text(o, s);
+  r.ranks = comm_size(ctx.world);
+  r.rep_seconds = rounds.seconds;
+  r.figure_name = "mlups";
+  r.unit = "MLUP/s";
+  r.figure_of_merit = rate.mlups;
+  r.figures = {{"mlups", rate.mlups},
+               {"gflops", rate.gflops},
+               {"gbs_effective", rate.gbs},
+               {"flops_per_update", std::int64_t{s.k.flops_per_update()}},
+               {"bytes_per_update", std::int64_t{s.k.bytes_per_update()}},
+               {"seconds", rate.seconds}};
+  r.parameters = {{"dims", std::int64_t{o.dims}}, {"radius", std::int64_t{o.radius}},
+                  {"nx", s.global[0]}, {"ny", s.global[1]}, {"nz", s.global[2]},
+                  {"px", std::int64_t{s.procs[0]}}, {"py", std::int64_t{s.procs[1]}}, {"pz", std::int64_t{s.procs[2]}},
+                  {"steps", s.steps}, {"rounds", std::int64_t(rounds.seconds.size())},
+                  {"weak", std::int64_t{o.weak}}, {"overlap", std::int64_t{!o.no_overlap}},
+                  {"nu", s.k.nu}, {"halo", std::string("packed faces, MPI_Isend/MPI_Irecv, all axes at once")}};
+  r.passed = v.error <= v.tolerance;  // NaN fails
+  r.verification = {{"mode_max_error", v.error}, {"mode_tolerance", v.tolerance},
+                    {"mode_eigenvalue", stencil::mode_eigenvalue(domain, s.k)},
+                    {"checksum", v.checksum}};
+  ctx.record_phases(r, {std::begin(stencil::kStencilPhaseNames), std::end(stencil::kStencilPhaseNames)},
+                    "seconds, summed over all timed steps", rounds.phase_seconds);
+  return r;
+}
+
+void print_line(const RunContext& ctx, const KernelResult& r, const StencilSetup& s, const Rounds& rounds,
+                const Verification& v) {
+  if (comm_rank(ctx.world) != 0) return;
+  const Rates rate = rates(s, rounds);
+  std::printf("stencil %s: %lld steps in %.3f s, %.1f MLUP/s, %.2f Gflop/s, %.2f GB/s effective; "
+              "mode error %.3g (tolerance %.3g), checksum %s ... %s\n",
+              r.problem.c_str(), static_cast<long long>(s.steps), rate.seconds, rate.mlups, rate.gflops, rate.gbs,
+              v.error, v.tolerance, v.checksum.c_str(), r.verdict().c_str());
+  std::fflush(stdout);
 }
 
 }  // namespace
@@ -49,98 +206,19 @@ void StencilKernel::add_options(CLI::App& sub) {
 }
 
 void StencilKernel::run(RunContext& ctx) {
-  const int ranks = comm_size(ctx.world), me = comm_rank(ctx.world);
-  // setup
-  const auto procs = stencil::Domain::process_grid(ranks, opt_.dims);
-  const stencil::Extent global = global_extent(opt_, ctx.quick, procs);
-  const std::int64_t steps = opt_.steps ? opt_.steps : (ctx.quick || opt_.dims == 3 ? 50 : 100);
-  const stencil::Coefficients k = stencil::make_coefficients(opt_.dims, opt_.radius);
+  const StencilSetup s = setup(opt_, ctx);
 
-  // validate: before any allocation, every rank checks its own share.
-  agree(ctx.world, [&] {
-    if (opt_.dims == 2 && opt_.nz) throw InputError("--nz needs --dims 3");
-    for (int a = 0; a < opt_.dims; ++a)
-      if (global[a] / procs[a] < opt_.radius)
-        throw InputError("radius " + std::to_string(opt_.radius) + " needs at least that many points per rank along " +
-                         kAxis[a] + ", but " + std::to_string(global[a]) + " points over " +
-                         std::to_string(procs[a]) + " ranks leaves " + std::to_string(global[a] / procs[a]) +
-                         ": use a bigger grid, a smaller radius or fewer ranks");
-  });
-  stencil::Domain domain(ctx.world, opt_.dims, global, opt_.radius);
-  agree(ctx.world, [&] {
-    double need = 2.0 * double(domain.array_size()) * sizeof(double);
-    MPI_Allreduce(MPI_IN_PLACE, &need, 1, MPI_DOUBLE, MPI_SUM, ctx.topology->node_comm());
-    const NodeInfo& node = ctx.topology->nodes()[ctx.topology->my_node()];
-    if (need > double(node.memory_available_bytes))
-      throw InputError("the grid does not fit: node " + node.hostname + " (" + std::to_string(node.ranks) +
-                       " rank(s)) needs " + gib(need) + " but has " + gib(double(node.memory_available_bytes)) +
-                       " available; choose a smaller --n");
-  });
+  validate_sizes(ctx, opt_, s);
+  stencil::Domain domain(ctx.world, opt_.dims, s.global, opt_.radius);
+  validate_memory(ctx, domain);
 
-  stencil::HeatSolver solver(domain, k, !opt_.no_overlap);
-  // Timed rounds of `steps` steps; --min-phase-seconds asks for more rounds. Each round
-  // starts again from the sine mode with one untimed step (caches, MPI connections, as in
-  // the PRK) and is verified on its own: one long decay would sink into subnormal numbers
-  // (slow, and no longer a test) on a small grid.
-  PhaseObserver<stencil::StencilPhase> untimed;
-  PhaseTimer<stencil::StencilPhase> timer(stencil::kStencilPhaseCount);
-  std::vector<double> round_seconds;
-  double error = 0;
-  do {
-    stencil::set_mode(domain, solver.field());
-    solver.step(untimed);
-    const double t0 = ctx.start_timed();
-    for (std::int64_t s = 0; s < steps; ++s) solver.step(timer);
-    round_seconds.push_back(ctx.stop_timed(t0));
-    // verify: after the untimed step and every timed one the field is lambda^(s+1) u0
-    const double e = stencil::mode_error(domain, k, solver.field(), steps + 1);
-    error = std::isnan(e) || std::isnan(error) ? std::numeric_limits<double>::quiet_NaN() : std::max(error, e);
-  } while (ctx.extend_timed());
-  const double seconds = *std::min_element(round_seconds.begin(), round_seconds.end());
-  const double tolerance = stencil::mode_tolerance(k, steps + 1);
-  const std::string checksum = hex64(stencil::field_checksum(domain, solver.field()));
+  stencil::HeatSolver solver(domain, s.k, !opt_.no_overlap);
+  const Rounds rounds = timed_rounds(ctx, domain, s, solver);
 
-  // report
-  KernelResult r;
-  r.kernel = "stencil";
-  const double points = double(global[0]) * double(global[1]) * double(global[2]);
-  std::string size = std::to_string(global[0]) + "x" + std::to_string(global[1]) +
-                     (opt_.dims == 3 ? "x" + std::to_string(global[2]) : "");
-  std::string grid = std::to_string(procs[0]) + "x" + std::to_string(procs[1]) +
-                     (opt_.dims == 3 ? "x" + std::to_string(procs[2]) : "");
-  r.problem = std::to_string(opt_.dims) + "D r=" + std::to_string(opt_.radius) + " " + size + " ranks " + grid +
-              (opt_.weak ? " weak" : "") + (opt_.no_overlap ? " no-overlap" : "");
-  r.ranks = ranks;
-  r.rep_seconds = round_seconds;
-  const double mlups = points * double(steps) / seconds / 1e6;
-  r.figure_name = "mlups";
-  r.unit = "MLUP/s";
-  r.figure_of_merit = mlups;
-  r.figures = {{"mlups", mlups},
-               {"gflops", mlups * k.flops_per_update() / 1e3},
-               {"gbs_effective", mlups * k.bytes_per_update() / 1e3},
-               {"flops_per_update", std::int64_t{k.flops_per_update()}},
-               {"bytes_per_update", std::int64_t{k.bytes_per_update()}},
-               {"seconds", seconds}};
-  r.parameters = {{"dims", std::int64_t{opt_.dims}}, {"radius", std::int64_t{opt_.radius}},
-                  {"nx", global[0]}, {"ny", global[1]}, {"nz", global[2]},
-                  {"px", std::int64_t{procs[0]}}, {"py", std::int64_t{procs[1]}}, {"pz", std::int64_t{procs[2]}},
-                  {"steps", steps}, {"rounds", std::int64_t(round_seconds.size())}, {"weak", std::int64_t{opt_.weak}}, {"overlap", std::int64_t{!opt_.no_overlap}},
-                  {"nu", k.nu}, {"halo", std::string("packed faces, MPI_Isend/MPI_Irecv, all axes at once")}};
-  r.passed = error <= tolerance;  // NaN fails
-  r.verification = {{"mode_max_error", error}, {"mode_tolerance", tolerance},
-                    {"mode_eigenvalue", stencil::mode_eigenvalue(domain, k)},
-                    {"checksum", checksum}};
-  ctx.record_phases(r, {std::begin(stencil::kStencilPhaseNames), std::end(stencil::kStencilPhaseNames)},
-                    "seconds, summed over all timed steps", timer.seconds());
-  if (me == 0) {
-    std::printf("stencil %s: %lld steps in %.3f s, %.1f MLUP/s, %.2f Gflop/s, %.2f GB/s effective; "
-                "mode error %.3g (tolerance %.3g), checksum %s ... %s\n",
-                r.problem.c_str(), static_cast<long long>(steps), seconds, mlups,
-                mlups * k.flops_per_update() / 1e3, mlups * k.bytes_per_update() / 1e3, error, tolerance,
-                checksum.c_str(), r.verdict().c_str());
-    std::fflush(stdout);
-  }
+  const Verification v = verify(domain, s, solver, rounds);
+
+  const KernelResult r = make_result(ctx, opt_, s, domain, rounds, v);
+  print_line(ctx, r, s, rounds, v);
   ctx.record(r);
 }
 
