@@ -13,11 +13,15 @@ struct RunMetadata {
   std::string program_version, git_commit, utc_time, label, command_line;
   std::string mpi_library, mpi_version;
   std::string blas_config, blas_corename;
-  std::string compiler, build_type;
+  std::string blas_core_auto;  // the core OpenBLAS picks on this CPU without OPENBLAS_CORETYPE
+  std::string compiler, build_type, compiler_flags;
   int ranks = 0;
   int node_count = 0;
   std::vector<int> ranks_per_node;
   std::vector<NodeInfo> nodes;
+  // Every reason a figure of this run cannot be trusted (build, governor, BLAS core,
+  // oversubscription): printed once, stored in the result file, shown by `show`.
+  std::vector<std::string> trust_warnings;
 };
 
 // Collective over the world communicator that `topology` was built from.
