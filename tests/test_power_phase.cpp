@@ -18,7 +18,7 @@
 #include "power/window_stats.hpp"
 #include "power/config.hpp"
 #include "power/totals.hpp"
-#include "results/summary_table.hpp"
+#include "results/report.hpp"
 
 #include <sstream>
 
@@ -374,20 +374,23 @@ TEST(PowerSummary, TableShowsWattsPerWattAStarAndThrottling) {
   PowerRecord rec = two_nodes(6, 9, "wall", 30, 301);
   rec.nodes[1].stats.throttled = 0x50002;
   summarise_power(rec, 2, {"pi01", "pi02"}, r.figure_name, r.figure_of_merit);
-  r.power = rec;
   KernelResult plain = r;
   plain.kernel = "stream";
-  plain.power.reset();
+  RunRecord run;
+  run.kernels = {{"000-hpl", "", r, rec}, {"001-stream", "", plain, std::nullopt}};
+  run.context.trust_warnings = {"a Debug build"};
   std::ostringstream out;
-  print_summary(out, {summary_row(r), summary_row(plain)});
+  print_summary(out, run);
   const std::string text = out.str();
   EXPECT_NE(text.find("power"), std::string::npos) << text;
   EXPECT_NE(text.find("15.0 W wall"), std::string::npos) << text;
   EXPECT_NE(text.find("2 Gflop/s/W*"), std::string::npos) << text;  // 30 s phase: starred
   EXPECT_NE(text.find("! hpl N=100: pi02 frequency capped"), std::string::npos) << text;
   EXPECT_NE(text.find("* not a Green500-valid measurement"), std::string::npos) << text;
+  EXPECT_NE(text.find("warning: a Debug build"), std::string::npos) << text;  // trust warnings under the table
   std::ostringstream without;
-  print_summary(without, {summary_row(plain)});
+  run.kernels.erase(run.kernels.begin());
+  print_summary(without, run);
   EXPECT_EQ(without.str().find("per watt"), std::string::npos) << without.str();  // no power, no columns
 }
 

@@ -19,6 +19,7 @@
 #include "results/h5_io.hpp"
 #include "suite/kernel.hpp"
 #include "power/totals.hpp"
+#include "results/headline.hpp"
 #include "results/reader.hpp"
 #include "suite/suite.hpp"
 
@@ -30,6 +31,7 @@ namespace fs = std::filesystem;
 // declared watts and the windows the suite recorded.
 class SleepKernel : public Kernel {
  public:
+  std::optional<KernelResult::PhaseWork> work;  // what the naps achieve over every window
   std::string name() const override { return "sleep"; }
   std::string description() const override { return "sleeps"; }
   void add_options(CLI::App&) override {}
@@ -46,6 +48,7 @@ class SleepKernel : public Kernel {
     r.figure_name = "naps";
     r.unit = "naps/s";
     r.figure_of_merit = 5;
+    r.phase_work = work;
     r.passed = true;
     ctx.record(r);
   }
@@ -54,11 +57,11 @@ class SleepKernel : public Kernel {
 int rank() { return comm_rank(MPI_COMM_WORLD); }
 int size() { return comm_size(MPI_COMM_WORLD); }
 
-double number(const std::vector<NamedValue>& values, const std::string& name) {
-  const Value* v = find_value(values, name);
-  if (!v) return -1;
-  if (const auto* d = std::get_if<double>(v)) return *d;
-  return double(std::get<std::int64_t>(*v));
+// A kernel power record's figure by name; NaN when absent.
+double figure(const PowerRecord& p, const std::string& name) {
+  for (const auto& [n, v] : p.figures)
+    if (n == name) return v;
+  return std::nan("");
 }
 
 class PowerSuite : public ::testing::Test {
@@ -100,7 +103,7 @@ TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
   ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
   if (rank() != 0) return;
 
-  const ResultFileContents file = read_result_file(options.out);
+  const ResultFile file = read_result_file(options.out);
   ASSERT_EQ(file.runs.size(), 1u);
   const RunRecord& run = file.runs[0];
   const int nodes = size();
@@ -109,50 +112,74 @@ TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
   for (int n = 0; n < nodes; ++n) total_watts += watts[n];
 
   // Run level: one meter per node, except the plug shared by nodes 2 and 3.
-  int meters = 0;
-  for (const auto& m : run.power.members) {
-    if (!find_value(m, "kind")) continue;
-    ++meters;
-    EXPECT_EQ(std::get<std::string>(*find_value(m, "scope")), "estimate");
-    const int reader = int(number(m, "reader_node"));
-    EXPECT_DOUBLE_EQ(number(m, "idle_watts"), watts[reader]) << "idle baseline of meter at node " << reader;
-    if (reader == 2) {
-      EXPECT_EQ(std::get<std::string>(*find_value(m, "nodes")), nodes == 4 ? "2,3" : "2");
+  ASSERT_TRUE(run.power.has_value());
+  for (const MeterInfo& m : run.power->meters) {
+    EXPECT_EQ(m.scope, "estimate");
+    EXPECT_DOUBLE_EQ(m.idle_watts, watts[m.reader_node]) << "idle baseline of meter at node " << m.reader_node;
+    if (m.reader_node == 2) {
+      EXPECT_EQ(m.nodes, nodes == 4 ? (std::vector<int>{2, 3}) : (std::vector<int>{2}));
     }
   }
-  EXPECT_EQ(meters, nodes == 4 ? 3 : nodes);
+  EXPECT_EQ(run.power->meters.size(), std::size_t(nodes == 4 ? 3 : nodes));
 
   // Kernel level: repetitions until the phase lasted 0.5 s, exact energies.
   ASSERT_EQ(run.kernels.size(), 1u);
   const KernelRecord& k = run.kernels[0];
-  EXPECT_EQ(k.rep_seconds.size(), 3u);  // 0.2 + 0.2 < 0.5 <= 0.2 x 3
-  ASSERT_EQ(k.power.members.size(), std::size_t(nodes));
+  EXPECT_EQ(k.result.rep_seconds.size(), 3u);  // 0.2 + 0.2 < 0.5 <= 0.2 x 3
+  ASSERT_TRUE(k.power.has_value());
+  const PowerRecord& p = *k.power;
+  ASSERT_EQ(p.nodes.size(), std::size_t(nodes));
   double joules = 0;
   for (int n = 0; n < nodes; ++n) {
-    const auto& node = k.power.members[std::size_t(n)];
-    EXPECT_EQ(number(node, "reads_meter"), n == 3 ? 0 : 1) << "node " << n;
+    const NodePhase& node = p.nodes[std::size_t(n)];
+    EXPECT_EQ(node.reads_meter, n != 3) << "node " << n;
     if (n == 3) {
-      EXPECT_EQ(std::get<std::string>(*find_value(node, "meter_name")), "plug");
-      EXPECT_EQ(find_value(node, "joules"), nullptr);  // its energy is in node 2's plug
+      EXPECT_EQ(p.meters.at(std::size_t(node.meter)).name, "plug");
+      EXPECT_EQ(node.stats.joules, 0);  // its energy is in node 2's plug
       continue;
     }
-    const double seconds = number(node, "seconds");
+    const double seconds = node.stats.seconds;
     EXPECT_GE(seconds, 0.6);
     // Exact up to the rounding of monotonic times (about 1e-9 s each on a long-running host).
-    EXPECT_NEAR(number(node, "joules"), watts[n] * seconds, 1e-5) << "node " << n;
-    EXPECT_GE(number(node, "samples"), 6);
-    joules += number(node, "joules");
+    EXPECT_NEAR(node.stats.joules, watts[n] * seconds, 1e-5) << "node " << n;
+    EXPECT_GE(node.stats.samples, 6);
+    joules += node.stats.joules;
   }
-  EXPECT_NEAR(number(k.power.attrs, "joules_estimate"), joules, 1e-9);
-  EXPECT_NEAR(number(k.power.attrs, "watts_estimate"), total_watts, 1e-9);
+  EXPECT_NEAR(figure(p, "joules_estimate"), joules, 1e-9);
+  EXPECT_NEAR(figure(p, "watts_estimate"), total_watts, 1e-9);
   // Per watt is the rate over the whole phase (5 naps/s in the best repetition, scaled by
   // best / mean repetition time) over the mean power.
-  EXPECT_NEAR(number(k.power.attrs, "naps_per_watt_estimate"), phase_rate(5, k.rep_seconds) / total_watts, 1e-12);
-  EXPECT_LE(phase_rate(5, k.rep_seconds), 5.0);
-  EXPECT_EQ(number(k.power.attrs, "green500_valid"), 0);  // 0.6 s is not a minute
-  EXPECT_EQ(number(k.power.attrs, "nodes_covered_estimate"), nodes);
-  ASSERT_EQ(k.power.series.size(), std::size_t(nodes));
-  EXPECT_GE(k.power.series[0].size(), 7u * 10);  // idle + phase at 20 Hz, 7 columns
+  EXPECT_NEAR(figure(p, "naps_per_watt_estimate"), phase_rate(5, k.result.rep_seconds) / total_watts, 1e-12);
+  EXPECT_LE(phase_rate(5, k.result.rep_seconds), 5.0);
+  EXPECT_FALSE(p.green500_valid);  // 0.6 s is not a minute
+  ASSERT_EQ(p.totals.size(), 1u);
+  EXPECT_EQ(p.totals[0].nodes_covered, nodes);
+  ASSERT_EQ(p.series.size(), std::size_t(nodes));
+  EXPECT_GE(p.series[0].size(), 7u * 10);  // idle + phase at 20 Hz, 7 columns
+  const auto headline = headline_power(k);
+  ASSERT_TRUE(headline.has_value());
+  EXPECT_EQ(headline->scope, "estimate");
+  EXPECT_EQ(headline->per_watt_unit, "naps/s/W");
+}
+
+TEST_F(PowerSuite, PerWattUsesTheKernelsWorkOverEveryWindow) {
+  SuiteOptions options;
+  options.out = (dir_ / "work.h5").string();
+  options.progress = "off";
+  options.power.spec = "fixed:4";
+  options.power.idle_seconds = 0;
+  options.power.interval = 0.05;
+  SleepKernel kernel;
+  kernel.work = KernelResult::PhaseWork{"naps_all", "naps/s", 3};
+  ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
+  if (rank() != 0) return;
+  const KernelRecord k = read_result_file(options.out).runs.at(0).kernels.at(0);
+  const auto h = headline_power(k);  // one host, one node, one declared 4 W
+  ASSERT_TRUE(h.has_value());
+  EXPECT_DOUBLE_EQ(h->watts, 4);
+  EXPECT_NEAR(h->per_watt, 3.0 / 4, 1e-12);  // the work rate, not the figure of merit (5)
+  EXPECT_EQ(h->per_watt_unit, "naps/s/W");
+  EXPECT_TRUE(std::isnan(figure(*k.power, "naps_per_watt_estimate")));
 }
 
 TEST_F(PowerSuite, ANamedSourceThatCannotBeReadStopsEveryRankBeforeAnyKernel) {
@@ -198,11 +225,9 @@ TEST_F(PowerSuite, AMeterLogIsIntegratedOverTheWindowsInUnixTime) {
   ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
   if (rank() != 0) return;
   const RunRecord run = read_result_file(options.out).runs.at(0);
-  double start_unix = -1;
-  for (const auto& m : run.power.members)
-    if (find_value(m, "series_start_unix")) start_unix = number(m, "series_start_unix");
-  const auto& node = run.kernels.at(0).power.members.at(0);
-  EXPECT_EQ(std::get<std::string>(*find_value(node, "error")), "");
+  const double start_unix = run.power.value().series_start_unix.at(0);
+  const NodePhase& node = run.kernels.at(0).power.value().nodes.at(0);
+  EXPECT_EQ(node.error, "");
   std::vector<hsize_t> dims;
   h5::Handle file = h5::open_file(options.out, false);
   const std::vector<double> w =
@@ -214,10 +239,10 @@ TEST_F(PowerSuite, AMeterLogIsIntegratedOverTheWindowsInUnixTime) {
   const double expected = (b - a) * 0.5 * (watts(a) + watts(b));
   // Unix times near 1.8e9 s resolve to about 0.24 us as doubles: a few ulps of edge time
   // at ~12 W is ~1e-5 J.
-  EXPECT_NEAR(number(node, "joules"), expected, 1e-4);
-  EXPECT_NEAR(number(node, "covered_seconds"), number(node, "seconds"), 1e-9);  // the log spans the phase
-  EXPECT_NEAR(number(run.kernels[0].power.attrs, "watts_wall"), watts(0.5 * (a + b)), 1e-3);
-  EXPECT_NE(find_value(run.kernels[0].power.attrs, "naps_per_watt_wall"), nullptr);
+  EXPECT_NEAR(node.stats.joules, expected, 1e-4);
+  EXPECT_NEAR(node.stats.covered, node.stats.seconds, 1e-9);  // the log spans the phase
+  EXPECT_NEAR(figure(*run.kernels[0].power, "watts_wall"), watts(0.5 * (a + b)), 1e-3);
+  EXPECT_FALSE(std::isnan(figure(*run.kernels[0].power, "naps_per_watt_wall")));
 }
 
 TEST_F(PowerSuite, AutoWithNothingFoundRunsOnWithHealthOnly) {
@@ -228,13 +253,12 @@ TEST_F(PowerSuite, AutoWithNothingFoundRunsOnWithHealthOnly) {
   SleepKernel kernel;
   ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
   if (rank() != 0) return;
-  const ResultFileContents file = read_result_file(options.out);
+  const ResultFile file = read_result_file(options.out);
   const RunRecord& run = file.runs[0];
-  EXPECT_NE(std::get<std::string>(*find_value(run.power.attrs, "notice")).find("no power source found"),
-            std::string::npos);
+  EXPECT_NE(run.power.value().notice.find("no power source found"), std::string::npos);
   const KernelRecord& k = run.kernels[0];
-  EXPECT_EQ(find_value(k.power.attrs, "watts_estimate"), nullptr);
-  EXPECT_EQ(k.rep_seconds.size(), 1u);
+  EXPECT_FALSE(headline_power(k).has_value());
+  EXPECT_EQ(k.result.rep_seconds.size(), 1u);
 }
 
 }  // namespace

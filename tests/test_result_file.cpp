@@ -1,20 +1,42 @@
 // Result files: written atomically, appended without losing earlier runs, read back field
 // by field; foreign and truncated files are refused and left untouched.
 #include <gtest/gtest.h>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 
 #include "core/errors.hpp"
 #include "results/h5_io.hpp"
 #include "results/reader.hpp"
+#include "results/record_fields.hpp"
 #include "results/schema.hpp"
 #include "results/writer.hpp"
 
 namespace bramble {
 namespace {
 namespace fs = std::filesystem;
+
+// `check` run in a child process that has become `nobody`; nullopt when there is no such user.
+std::optional<bool> as_user_nobody(const std::function<bool()>& check) {
+  const passwd* nobody = ::getpwnam("nobody");
+  if (!nobody) return std::nullopt;
+  const uid_t uid = nobody->pw_uid;
+  const gid_t gid = nobody->pw_gid;
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    // Supplementary groups first: root's group could still grant access.
+    const bool dropped = ::setgroups(0, nullptr) == 0 && ::setgid(gid) == 0 && ::setuid(uid) == 0;
+    ::_exit(dropped && check() ? 0 : 1);  // no gtest or static teardown in the child
+  }
+  int status = 0;
+  return pid > 0 && ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
 
 class ResultFileTest : public ::testing::Test {
  protected:
@@ -75,56 +97,65 @@ class ResultFileTest : public ::testing::Test {
 };
 
 TEST_F(ResultFileTest, EveryFieldReadsBack) {
-  ResultWriter w(path_, metadata("first"));
+  RunMetadata m = metadata("first");
+  m.compiler_flags = "-O3";
+  m.blas_core_auto = "Zen";
+  m.trust_warnings = {"a Debug build", "governor ondemand on pi-01"};
+  ResultWriter w(path_, m);
   w.preflight();
-  w.append(result(12.5));
-  const ResultFileContents c = read_result_file(path_);
+  KernelResult written = result(12.5);
+  written.phase_work = KernelResult::PhaseWork{"gbs_all_ops", "GB/s", 7.5};
+  w.append(written);
+  EXPECT_EQ(w.run_group(), "run-0000");
+  const ResultFile c = read_result_file(path_);
   EXPECT_EQ(c.format, kFormatName);
   EXPECT_EQ(c.schema_version, kSchemaVersion);
   ASSERT_EQ(c.runs.size(), 1u);
   const RunRecord& run = c.runs[0];
   EXPECT_EQ(run.group, "run-0000");
-  const std::pair<const char*, const char*> expected[] = {
-      {"program_version", "9.8.7"}, {"git_commit", "abc123"}, {"utc_time", "2026-11-25T12:00:00Z"},
-      {"label", "first"}, {"command_line", "bramble run hpl --n 100"}, {"mpi_library", "Open MPI v4.1.4"},
-      {"mpi_version", "3.1"}, {"blas_config", "OpenBLAS 0.3.21 Haswell"}, {"blas_corename", "Haswell"},
-      {"compiler", "GNU 12.2.0"}, {"build_type", "Release"}, {"ranks", "3"}, {"nodes", "2"}};
-  for (auto [name, value] : expected) EXPECT_EQ(text(run.attrs, name), value) << name;
-  EXPECT_EQ(run.ranks_per_node, (std::vector<double>{2, 1}));
-  ASSERT_EQ(run.nodes.size(), 2u);
-  EXPECT_EQ(text(run.nodes[0], "hostname"), "pi-01");
-  EXPECT_EQ(text(run.nodes[0], "cpu_model"), "Cortex-A76");
-  EXPECT_EQ(text(run.nodes[0], "cores"), "4");
-  EXPECT_EQ(text(run.nodes[0], "memory_total_bytes"), std::to_string(8LL << 30));
-  EXPECT_EQ(text(run.nodes[0], "memory_available_bytes"), std::to_string(7LL << 30));
-  EXPECT_EQ(text(run.nodes[0], "kernel"), "6.6.31");
-  EXPECT_EQ(text(run.nodes[0], "governor"), "ondemand");
-  EXPECT_EQ(text(run.nodes[0], "ranks"), "2");
-  EXPECT_EQ(text(run.nodes[1], "hostname"), "pi-02");
-  EXPECT_EQ(text(run.nodes[1], "governor"), "");
+  // The context block comes back as it went in, field by field (the writer and the reader
+  // share one list of names).
+  EXPECT_EQ(to_values(run.context, run_metadata_fields()).size(), run_metadata_fields().size());
+  for (const auto& f : run_metadata_fields()) EXPECT_EQ(to_text(f.get(run.context)), to_text(f.get(m))) << f.name;
+  EXPECT_EQ(run.context.trust_warnings, m.trust_warnings);
+  EXPECT_EQ(run.context.ranks_per_node, (std::vector<int>{2, 1}));
+  ASSERT_EQ(run.context.nodes.size(), 2u);
+  for (std::size_t n = 0; n < 2; ++n)
+    for (const auto& f : node_info_fields())
+      EXPECT_EQ(to_text(f.get(run.context.nodes[n])), to_text(f.get(m.nodes[n]))) << f.name;
+  EXPECT_EQ(run.context.nodes[0].hostname, "pi-01");
+  EXPECT_EQ(run.context.nodes[0].memory_total_bytes, 8LL << 30);
+  EXPECT_EQ(run.context.nodes[1].governor, "");
+  EXPECT_FALSE(run.power.has_value());
 
   ASSERT_EQ(run.kernels.size(), 1u);
   const KernelRecord& k = run.kernels[0];
+  const KernelResult& r = k.result;
   EXPECT_EQ(k.group, "000-hpl");
-  EXPECT_EQ(text(k.attrs, "kernel"), "hpl");
-  EXPECT_EQ(text(k.attrs, "problem"), "N=100 NB=8 1x3");
-  EXPECT_EQ(text(k.attrs, "figure_name"), "gflops");
-  EXPECT_EQ(text(k.attrs, "figure_of_merit"), "12.5");
-  EXPECT_EQ(text(k.attrs, "unit"), "Gflop/s");
-  EXPECT_EQ(text(k.attrs, "verdict"), "PASSED");
-  EXPECT_EQ(text(k.attrs, "passed"), "1");
-  EXPECT_EQ(text(k.attrs, "best_seconds"), "0.25");
-  EXPECT_EQ(text(k.attrs, "ranks"), "3");
-  EXPECT_NE(text(k.attrs, "completed_utc"), "<missing>");
-  EXPECT_EQ(text(k.parameters, "n"), "100");
-  EXPECT_EQ(text(k.parameters, "grid_order"), "row-major");
-  EXPECT_EQ(text(k.figures, "gflops_mean"), "6.25");
-  EXPECT_EQ(text(k.verification, "scaled_residual"), "0.0123");
-  EXPECT_EQ(text(k.verification, "threshold"), "16");
-  EXPECT_EQ(k.rep_seconds, (std::vector<double>{0.5, 0.25}));
-  EXPECT_EQ(k.phase_names, (std::vector<std::string>{"a", "b"}));
-  EXPECT_EQ(k.phase_description, "seconds, summed");
-  EXPECT_EQ(k.phase_seconds, (std::vector<double>{1, 2, 3, 4, 5, 6}));
+  EXPECT_FALSE(k.completed_utc.empty());
+  EXPECT_EQ(r.kernel, "hpl");
+  EXPECT_EQ(r.problem, "N=100 NB=8 1x3");
+  EXPECT_EQ(r.figure_name, "gflops");
+  EXPECT_EQ(r.figure_of_merit, 12.5);
+  EXPECT_EQ(r.unit, "Gflop/s");
+  EXPECT_TRUE(r.passed);
+  EXPECT_EQ(r.verdict(), "PASSED");
+  EXPECT_EQ(r.best_seconds(), 0.25);
+  EXPECT_EQ(r.ranks, 3);
+  ASSERT_TRUE(r.phase_work.has_value());
+  EXPECT_EQ(r.phase_work->name, "gbs_all_ops");
+  EXPECT_EQ(r.phase_work->unit, "GB/s");
+  EXPECT_EQ(r.phase_work->rate, 7.5);
+  EXPECT_EQ(text(r.parameters, "n"), "100");
+  EXPECT_EQ(text(r.parameters, "grid_order"), "row-major");
+  EXPECT_EQ(text(r.figures, "gflops_mean"), "6.25");
+  EXPECT_EQ(text(r.verification, "scaled_residual"), "0.0123");
+  EXPECT_EQ(text(r.verification, "threshold"), "16");
+  EXPECT_EQ(r.rep_seconds, (std::vector<double>{0.5, 0.25}));
+  EXPECT_EQ(r.phase_names, (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(r.phase_description, "seconds, summed");
+  EXPECT_EQ(r.phase_seconds, (std::vector<double>{1, 2, 3, 4, 5, 6}));
+  EXPECT_FALSE(k.power.has_value());
 }
 
 TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {
@@ -136,14 +167,14 @@ TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {
   ResultWriter second(path_, metadata("second"));
   second.preflight();
   second.append(result(3));
-  const ResultFileContents c = read_result_file(path_);
+  const ResultFile c = read_result_file(path_);
   ASSERT_EQ(c.runs.size(), 2u);
-  EXPECT_EQ(text(c.runs[0].attrs, "label"), "first");
+  EXPECT_EQ(c.runs[0].context.label, "first");
   ASSERT_EQ(c.runs[0].kernels.size(), 2u);
   EXPECT_EQ(c.runs[0].kernels[1].group, "001-hpl");
-  EXPECT_EQ(text(c.runs[0].kernels[1].attrs, "figure_of_merit"), "2");
-  EXPECT_EQ(text(c.runs[1].attrs, "label"), "second");
-  EXPECT_EQ(text(c.runs[1].kernels[0].attrs, "figure_of_merit"), "3");
+  EXPECT_EQ(c.runs[0].kernels[1].result.figure_of_merit, 2);
+  EXPECT_EQ(c.runs[1].context.label, "second");
+  EXPECT_EQ(c.runs[1].kernels[0].result.figure_of_merit, 3);
   for (const auto& entry : fs::directory_iterator(dir_))  // no temporary left behind
     EXPECT_EQ(entry.path().filename(), "r.h5");
 }
@@ -161,20 +192,20 @@ TEST_F(ResultFileTest, NewRunsNeverClashWithExistingGroups) {
     h5::create_group(h5::open_group(f, "runs"), "notes");
   }
   ResultWriter(path_, metadata("third")).append(result(3));
-  const ResultFileContents c = read_result_file(path_);
+  const ResultFile c = read_result_file(path_);
   ASSERT_EQ(c.runs.size(), 3u);  // "notes" is not a run-NNNN group: skipped
   EXPECT_EQ(c.runs[0].group, "run-0001");
   EXPECT_EQ(c.runs[1].group, "run-0002");
-  EXPECT_EQ(text(c.runs[1].attrs, "label"), "second");
+  EXPECT_EQ(c.runs[1].context.label, "second");
   EXPECT_EQ(c.runs[2].group, "run-0003");
-  EXPECT_EQ(text(c.runs[2].attrs, "label"), "third");
+  EXPECT_EQ(c.runs[2].context.label, "third");
 }
 
 TEST_F(ResultFileTest, FailedVerificationIsRecorded) {
   KernelResult r = result(1);
   r.passed = false;
   ResultWriter(path_, metadata("x")).append(r);
-  EXPECT_EQ(text(read_result_file(path_).runs[0].kernels[0].attrs, "verdict"), "FAILED");
+  EXPECT_EQ(read_result_file(path_).runs[0].kernels[0].result.verdict(), "FAILED");
 }
 
 TEST_F(ResultFileTest, ForeignFilesAreRefusedAndLeftUntouched) {
@@ -208,11 +239,28 @@ TEST_F(ResultFileTest, TruncatedFilesAreRefused) {
 
 TEST_F(ResultFileTest, UnwritableDestinationsFailBeforeAnyRun) {
   EXPECT_THROW(ResultWriter((dir_ / "missing" / "r.h5").string(), metadata("x")).preflight(), IoError);
-  if (::geteuid() != 0) {  // root writes anywhere; the CLI test covers a missing directory
-    fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec);
-    EXPECT_THROW(ResultWriter(path_, metadata("x")).preflight(), IoError);
-    fs::permissions(dir_, fs::perms::owner_all);
+  // A directory nobody may write to. Root writes anywhere, and CI runs as root: there the
+  // check runs in a child that has become `nobody`.
+  fs::permissions(dir_, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::others_read | fs::perms::others_exec);
+  const auto refused = [&] {
+    try {
+      ResultWriter(path_, metadata("x")).preflight();
+      return false;
+    } catch (const IoError&) {
+      return true;
+    }
+  };
+  if (::geteuid() != 0) {
+    EXPECT_TRUE(refused());
+  } else {
+    const std::optional<bool> as_nobody = as_user_nobody(refused);
+    if (!as_nobody) {
+      fs::permissions(dir_, fs::perms::owner_all);
+      GTEST_SKIP() << "running as root, and there is no user `nobody` to check an unwritable directory as";
+    }
+    EXPECT_TRUE(*as_nobody) << "an unwritable directory was not refused";
   }
+  fs::permissions(dir_, fs::perms::owner_all);
 }
 
 TEST_F(ResultFileTest, MissingFileIsAClearError) {

@@ -13,14 +13,14 @@
 #include "results/schema.hpp"
 #include "adapters/kernel_list.hpp"
 #include "suite/suite.hpp"
-#include "results/summary_table.hpp"
+#include "results/report.hpp"
 
 namespace bramble {
 namespace {
 
-int show_file(MPI_Comm world, const std::string& path) {
+int show_file(MPI_Comm world, const std::string& path, const std::string& format) {
   agree(world, [&] {
-    if (comm_rank(world) == 0) print_result_file(std::cout, read_result_file(path));
+    if (comm_rank(world) == 0) make_reporter(format)->report(std::cout, read_result_file(path));
   });
   return kExitOk;
 }
@@ -82,6 +82,10 @@ int run_cli(int argc, char** argv) {
   std::string show_path;
   CLI::App* show = app.add_subcommand("show", "Print what a result file holds");
   show->add_option("file", show_path, "Result file")->required();
+  std::string show_format = "table";
+  show->add_option("--format", show_format, "table, markdown (for a GitHub issue), csv (a row per kernel) or json")
+      ->check(CLI::IsMember({"table", "markdown", "csv", "json"}))
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -98,7 +102,7 @@ int run_cli(int argc, char** argv) {
                     kSchemaVersion);
       return kExitOk;
     }
-    if (*show) return show_file(world, show_path);
+    if (*show) return show_file(world, show_path, show_format);
     if (*run) {
       std::vector<Kernel*> chosen;
       for (auto& [sub, kernel] : kernel_commands)

@@ -373,7 +373,7 @@ void PowerMonitor::measure_idle() {
                   m.scope.c_str());
     line += buf;
   }
-  std::fprintf(stderr, "power: idle baseline over %.0f s: %s\n", options_.idle_seconds, line.c_str());
+  std::fprintf(stderr, "power: idle baseline over %.1f s: %s\n", options_.idle_seconds, line.c_str());
 }
 
 RunPower PowerMonitor::run_power() {

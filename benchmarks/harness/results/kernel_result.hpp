@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "core/value.hpp"
-#include "power/record.hpp"
 
 namespace bramble {
 
@@ -34,7 +33,6 @@ struct KernelResult {
     double rate = 0;
   };
   std::optional<PhaseWork> phase_work;
-  std::optional<PowerRecord> power;     // added by the suite when it measures power
 
   std::string verdict() const { return passed ? "PASSED" : "FAILED"; }
   double best_seconds() const;

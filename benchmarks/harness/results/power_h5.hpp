@@ -3,9 +3,8 @@
 // telemetry under runs/run-NNNN/power, each kernel's phase under .../kernels/NNN-x/power.
 #include <hdf5.h>
 
-#include <vector>
+#include <optional>
 
-#include "results/kernel_result.hpp"
 #include "power/record.hpp"
 
 namespace bramble {
@@ -13,12 +12,9 @@ namespace bramble {
 void write_run_power(hid_t run, const RunPower& power);
 void write_kernel_power(hid_t kernel, const PowerRecord& power);
 
-// Read back as plain attributes, for `bramble show` and tests; empty where there is none.
-struct PowerGroupContents {
-  std::vector<NamedValue> attrs;                  // power/ attributes
-  std::vector<std::vector<NamedValue>> members;   // meter-NNN (run) or node-NNN (kernel)
-  std::vector<std::vector<double>> series;        // kernel: per node, rows of kSeriesWidth
-};
-PowerGroupContents read_power_group(hid_t parent);
+// Read back; nullopt where the group is absent (files from before power measurement, --power off).
+std::optional<RunPower> read_run_power(hid_t run);
+// `meters` are the run's: a kernel's record refers to them by index.
+std::optional<PowerRecord> read_kernel_power(hid_t kernel, const std::vector<MeterInfo>& meters);
 
 }  // namespace bramble

@@ -1,65 +1,83 @@
 #include "results/reader.hpp"
 
-#include <cstdio>
-
 #include "core/errors.hpp"
 #include "results/h5_io.hpp"
+#include "results/power_h5.hpp"
+#include "results/record_fields.hpp"
+#include "results/schema.hpp"
 #include "results/validation.hpp"
 
 namespace bramble {
-
 namespace {
 
-KernelRecord read_kernel(hid_t kernels, const std::string& name) {
+KernelResult read_result(hid_t g) {
+  const std::vector<NamedValue> attrs = h5::read_attrs(g);
+  KernelResult r = from_values(attrs, kernel_result_fields());
+  if (const Value* name = find_value(attrs, "phase_work_name"))
+    r.phase_work = KernelResult::PhaseWork{to_text(*name), to_text(*find_value(attrs, "phase_work_unit")),
+                                           to_number(find_value(attrs, "phase_work_rate"), 0)};
+  r.parameters = h5::read_attrs(h5::open_group(g, "parameters"));
+  r.figures = h5::read_attrs(h5::open_group(g, "figures"));
+  r.verification = h5::read_attrs(h5::open_group(g, "verification"));
+  r.rep_seconds = h5::read_dataset(g, "rep_seconds");
+  r.phase_seconds = h5::read_dataset(g, "phase_seconds");
+  h5::Handle ds = h5::open_dataset(g, "phase_seconds");
+  r.phase_names = h5::read_string_list_attr(ds, "phase_names");
+  if (const Value* v = find_value(h5::read_attrs(ds), "description")) r.phase_description = to_text(*v);
+  return r;
+}
+
+KernelRecord read_kernel(hid_t kernels, const std::string& name, const std::vector<MeterInfo>& meters) {
+  h5::Handle g = h5::open_group(kernels, name);
   KernelRecord k;
   k.group = name;
-  h5::Handle g = h5::open_group(kernels, name);
-  k.attrs = h5::read_attrs(g);
-  k.parameters = h5::read_attrs(h5::open_group(g, "parameters"));
-  k.figures = h5::read_attrs(h5::open_group(g, "figures"));
-  k.verification = h5::read_attrs(h5::open_group(g, "verification"));
-  k.rep_seconds = h5::read_dataset(g, "rep_seconds");
-  k.phase_seconds = h5::read_dataset(g, "phase_seconds");
-  h5::Handle ds = h5::open_dataset(g, "phase_seconds");
-  k.phase_names = h5::read_string_list_attr(ds, "phase_names");
-  const std::vector<NamedValue> ds_attrs = h5::read_attrs(ds);
-  if (const Value* v = find_value(ds_attrs, "description"); v && std::holds_alternative<std::string>(*v))
-    k.phase_description = std::get<std::string>(*v);
-  k.power = read_power_group(g);
+  if (const Value* v = find_value(h5::read_attrs(g), "completed_utc")) k.completed_utc = to_text(*v);
+  k.result = read_result(g);
+  k.power = read_kernel_power(g, meters);
   return k;
+}
+
+RunRecord read_run(hid_t runs, const std::string& name) {
+  h5::Handle g = h5::open_group(runs, name);
+  RunRecord run;
+  run.group = name;
+  run.context = from_values(h5::read_attrs(g), run_metadata_fields());
+  run.context.trust_warnings = h5::read_string_list_attr(g, kTrustWarnings);
+  for (double r : h5::read_dataset(g, "ranks_per_node")) run.context.ranks_per_node.push_back(static_cast<int>(r));
+  h5::Handle nodes = h5::open_group(g, "nodes");
+  for (const auto& node : h5::children(nodes))
+    run.context.nodes.push_back(from_values(h5::read_attrs(h5::open_group(nodes, node)), node_info_fields()));
+  run.power = read_run_power(g);
+  const std::vector<MeterInfo> meters = run.power ? run.power->meters : std::vector<MeterInfo>{};
+  h5::Handle kernels = h5::open_group(g, "kernels");
+  for (const auto& k : h5::children(kernels)) run.kernels.push_back(read_kernel(kernels, k, meters));
+  return run;
 }
 
 }  // namespace
 
-ResultFileContents read_result_file(const std::string& path) {
+ResultFile read_result_file(const std::string& path) {
   require_appendable_result_file(path);
-  ResultFileContents out;
+  ResultFile out;
+  out.path = path;
   try {
     h5::Handle file = h5::open_file(path, false);
-    for (const auto& a : h5::read_attrs(file)) {
-      if (a.name == "schema_version") out.schema_version = std::get<std::int64_t>(a.value);
-      if (a.name == "format") out.format = std::get<std::string>(a.value);
-    }
+    const std::vector<NamedValue> attrs = h5::read_attrs(file);
+    out.schema_version = static_cast<std::int64_t>(to_number(find_value(attrs, "schema_version"), 0));
+    if (const Value* f = find_value(attrs, "format")) out.format = to_text(*f);
     h5::Handle runs = h5::open_group(file, "runs");
-    for (const auto& run_name : h5::children(runs)) {
-      if (run_name.rfind("run-", 0) != 0) continue;  // someone else's group: not ours to read
-      RunRecord run;
-      run.group = run_name;
-      h5::Handle rg = h5::open_group(runs, run_name);
-      run.attrs = h5::read_attrs(rg);
-      run.ranks_per_node = h5::read_dataset(rg, "ranks_per_node");
-      h5::Handle nodes = h5::open_group(rg, "nodes");
-      for (const auto& node : h5::children(nodes))
-        run.nodes.push_back(h5::read_attrs(h5::open_group(nodes, node)));
-      run.power = read_power_group(rg);
-      h5::Handle kernels = h5::open_group(rg, "kernels");
-      for (const auto& k : h5::children(kernels)) run.kernels.push_back(read_kernel(kernels, k));
-      out.runs.push_back(std::move(run));
-    }
+    for (const auto& name : h5::children(runs))
+      if (name.rfind("run-", 0) == 0) out.runs.push_back(read_run(runs, name));  // others' groups: not ours
   } catch (const Error& e) {
     throw InputError(path + " is damaged or incomplete: " + e.what());
   }
   return out;
+}
+
+std::string run_name(const RunRecord& run) {
+  if (!run.context.label.empty()) return run.context.label;
+  const std::string host = run.context.nodes.empty() ? "?" : run.context.nodes.front().hostname;
+  return host + " " + run.context.utc_time;
 }
 
 }  // namespace bramble

@@ -4,4 +4,6 @@
 namespace bramble {
 inline constexpr int kSchemaVersion = 1;
 inline constexpr const char* kFormatName = "bramble-results";
+// The run attribute holding the list of reasons the run's figures cannot be trusted.
+inline constexpr const char* kTrustWarnings = "trust_warnings";
 }  // namespace bramble

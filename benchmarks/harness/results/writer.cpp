@@ -10,6 +10,7 @@
 #include "core/format_units.hpp"
 #include "results/h5_io.hpp"
 #include "results/power_h5.hpp"
+#include "results/record_fields.hpp"
 #include "results/schema.hpp"
 #include "results/validation.hpp"
 
@@ -19,50 +20,26 @@ namespace {
 
 void write_run(hid_t runs, const std::string& name, const RunMetadata& m, const std::optional<RunPower>& power) {
   h5::Handle run = h5::create_group(runs, name);
-  h5::write_attrs(run, {{"program_version", m.program_version},
-                        {"git_commit", m.git_commit},
-                        {"utc_time", m.utc_time},
-                        {"label", m.label},
-                        {"command_line", m.command_line},
-                        {"mpi_library", m.mpi_library},
-                        {"mpi_version", m.mpi_version},
-                        {"blas_config", m.blas_config},
-                        {"blas_corename", m.blas_corename},
-                        {"compiler", m.compiler},
-                        {"build_type", m.build_type},
-                        {"ranks", std::int64_t{m.ranks}},
-                        {"nodes", std::int64_t{m.node_count}}});
+  h5::write_attrs(run, to_values(m, run_metadata_fields()));
+  h5::write_attr(run, kTrustWarnings, m.trust_warnings);
   std::vector<double> per_node(m.ranks_per_node.begin(), m.ranks_per_node.end());
   h5::write_dataset(run, "ranks_per_node", per_node, {per_node.size()});
   h5::Handle nodes = h5::create_group(run, "nodes");
-  for (std::size_t i = 0; i < m.nodes.size(); ++i) {
-    const NodeInfo& n = m.nodes[i];
-    h5::Handle node = h5::create_group(nodes, numbered("node-", i, 3));
-    h5::write_attrs(node, {{"hostname", n.hostname},
-                           {"cpu_model", n.cpu_model},
-                           {"cores", std::int64_t{n.cores}},
-                           {"memory_total_bytes", n.memory_total_bytes},
-                           {"memory_available_bytes", n.memory_available_bytes},
-                           {"kernel", n.kernel},
-                           {"governor", n.governor},
-                           {"ranks", std::int64_t{n.ranks}}});
-  }
+  for (std::size_t i = 0; i < m.nodes.size(); ++i)
+    h5::write_attrs(h5::create_group(nodes, numbered("node-", i, 3)), to_values(m.nodes[i], node_info_fields()));
   if (power) write_run_power(run, *power);
   h5::create_group(run, "kernels");
 }
 
-void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r) {
+void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r, const std::optional<PowerRecord>& power) {
   h5::Handle k = h5::create_group(kernels, name);
-  h5::write_attrs(k, {{"kernel", r.kernel},
-                      {"problem", r.problem},
-                      {"figure_name", r.figure_name},
-                      {"figure_of_merit", r.figure_of_merit},
-                      {"unit", r.unit},
-                      {"verdict", r.verdict()},
-                      {"passed", std::int64_t{r.passed ? 1 : 0}},
-                      {"best_seconds", r.best_seconds()},
-                      {"ranks", std::int64_t{r.ranks}},
-                      {"completed_utc", utc_now_iso8601()}});
+  std::vector<NamedValue> attrs = to_values(r, kernel_result_fields());
+  attrs.push_back({"completed_utc", utc_now_iso8601()});
+  if (r.phase_work)
+    attrs.insert(attrs.end(), {{"phase_work_name", r.phase_work->name},
+                               {"phase_work_unit", r.phase_work->unit},
+                               {"phase_work_rate", r.phase_work->rate}});
+  h5::write_attrs(k, attrs);
   h5::write_attrs(h5::create_group(k, "parameters"), r.parameters);
   h5::write_attrs(h5::create_group(k, "figures"), r.figures);
   h5::write_attrs(h5::create_group(k, "verification"), r.verification);
@@ -73,7 +50,7 @@ void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r)
   h5::Handle ds = h5::open_dataset(k, "phase_seconds");
   h5::write_attr(ds, "phase_names", r.phase_names);
   h5::write_attr(ds, "description", r.phase_description);
-  if (r.power) write_kernel_power(k, *r.power);
+  if (power) write_kernel_power(k, *power);
 }
 
 // Flushes a file (or directory) to stable storage; a failure here must stop the rename.
@@ -119,7 +96,7 @@ void ResultWriter::preflight() const {
   fs::remove(probe, ec);
 }
 
-void ResultWriter::append(const KernelResult& result) {
+void ResultWriter::append(const KernelResult& result, const std::optional<PowerRecord>& power) {
   const std::string tmp = path_ + ".tmp-" + std::to_string(::getpid());
   std::error_code ec;
   try {
@@ -141,7 +118,7 @@ void ResultWriter::append(const KernelResult& result) {
       write_run(runs, run_group, metadata_, run_power_);
     }
     h5::Handle kernels = h5::open_group(h5::open_group(runs, run_group), "kernels");
-    write_kernel(kernels, numbered("", kernels_written_, 3) + "-" + result.kernel, result);
+    write_kernel(kernels, numbered("", kernels_written_, 3) + "-" + result.kernel, result, power);
     kernels.reset();
     runs.reset();
     if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw IoError("HDF5: cannot flush " + tmp);

@@ -27,10 +27,11 @@ class ResultWriter {
   // What the run's power meters are; written with the run's first kernel.
   void set_run_power(RunPower power) { run_power_ = std::move(power); }
 
-  // Adds one kernel result to this suite run.
-  void append(const KernelResult& result);
+  // Adds one kernel result (and its power record, where measured) to this suite run.
+  void append(const KernelResult& result, const std::optional<PowerRecord>& power = std::nullopt);
 
   const std::string& path() const { return path_; }
+  const std::string& run_group() const { return run_group_; }  // "" before the first append
 
  private:
   std::string path_;

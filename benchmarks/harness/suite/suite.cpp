@@ -1,6 +1,5 @@
 #include "suite/suite.hpp"
 
-#include <cblas.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -13,7 +12,8 @@
 #include "core/comm_info.hpp"
 #include "results/writer.hpp"
 #include "context/run_metadata.hpp"
-#include "results/summary_table.hpp"
+#include "results/reader.hpp"
+#include "results/report.hpp"
 #include "context/topology.hpp"
 
 namespace bramble {
@@ -27,16 +27,20 @@ std::string default_output_path(const Topology& topology) {
   return "results/bramble-" + host + "-" + stamp + ".h5";
 }
 
-void warn_about_trust(const RunMetadata& m) {
-  if (m.build_type == std::string("Debug"))
-    std::fprintf(stderr, "bramble: warning: this is a Debug build; its timings are not representative\n");
-  int max_per_node = 0;
-  for (int r : m.ranks_per_node) max_per_node = std::max(max_per_node, r);
-  if (max_per_node > 1 && openblas_get_num_threads() > 1)
-    std::fprintf(stderr,
-                 "bramble: warning: %d BLAS threads per rank with %d ranks on a node oversubscribes "
-                 "the cores; set OPENBLAS_NUM_THREADS=1\n",
-                 openblas_get_num_threads(), max_per_node);
+// Printed once, before any kernel; they are stored in the result file too.
+void print_trust_warnings(const RunMetadata& m) {
+  for (const auto& w : m.trust_warnings) std::fprintf(stderr, "bramble: warning: %s\n", w.c_str());
+}
+
+// The summary is made from the file just written, read back: what the user sees after the
+// run is exactly what the file holds, through the same reporter as `bramble show`.
+void print_run_summary(const std::string& path, const std::string& run_group) {
+  std::cout << '\n';
+  if (!run_group.empty())
+    for (const RunRecord& run : read_result_file(path).runs)
+      if (run.group == run_group) print_summary(std::cout, run);
+  std::cout << "\nresults written to " << path << " (bramble show " << path << ")\n";
+  std::cout.flush();
 }
 
 }  // namespace
@@ -57,7 +61,7 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
     }
     writer = std::make_unique<ResultWriter>(path, metadata);
     writer->preflight();
-    warn_about_trust(metadata);
+    print_trust_warnings(metadata);
   });
 
   // Power: samplers start now; the idle baseline is taken before any kernel has warmed a core.
@@ -67,7 +71,7 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
   RunPower run_power = power.run_power();
   if (writer) writer->set_run_power(std::move(run_power));
 
-  std::vector<KernelResult> results;
+  bool all_passed = true;
   RunContext context;
   context.world = world;
   context.topology = &topology;
@@ -76,28 +80,21 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
   context.show_progress =
       rank == 0 && (options.progress == "on" || (options.progress == "auto" && isatty(STDERR_FILENO)));
   context.timed = &power;
-  context.record = [&](const KernelResult& finished) {
-    KernelResult r = finished;
-    r.power = power.finish_phase(r.figure_name, phase_rate(r.figure_of_merit, r.rep_seconds));  // rank 0 only
-    results.push_back(r);
+  context.record = [&](const KernelResult& r) {
+    // Per watt is work per joule: the work done over every window the energy covers.
+    const std::string work = r.phase_work ? r.phase_work->name : r.figure_name;
+    const double rate = r.phase_work ? r.phase_work->rate : phase_rate(r.figure_of_merit, r.rep_seconds);
+    const std::optional<PowerRecord> record = power.finish_phase(work, rate);  // rank 0 only
+    all_passed = all_passed && r.passed;
     agree(world, [&] {
-      if (writer) writer->append(r);
+      if (writer) writer->append(r, record);
     });
   };
   for (Kernel* kernel : kernels) kernel->run(context);
 
-  bool all_passed = true;
-  std::vector<SummaryRow> rows;
-  for (const auto& r : results) {
-    rows.push_back(summary_row(r));
-    all_passed = all_passed && r.passed;
-  }
-  if (rank == 0) {
-    std::cout << '\n';
-    print_summary(std::cout, rows);
-    std::cout << "\nresults written to " << path << " (bramble show " << path << ")\n";
-    std::cout.flush();
-  }
+  agree(world, [&] {
+    if (writer) print_run_summary(path, writer->run_group());
+  });
   return all_passed ? kExitOk : kExitVerification;
 }
 

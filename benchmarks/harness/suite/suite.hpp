@@ -1,7 +1,8 @@
 #pragma once
 // `bramble run`: the suite around the kernels. It discovers the nodes, collects the
 // context block, checks the output path before anything runs, runs the chosen kernels,
-// writes every finished result at once (atomically), and prints the summary.
+// appends each kernel's result to the file as soon as it finishes (the file replaced
+// atomically each time, so a crash keeps what was finished), and prints the summary.
 #include <mpi.h>
 
 #include <memory>

@@ -1,0 +1,170 @@
+// The table reporter: `bramble show FILE` and the summary after a run.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iomanip>
+#include <sstream>
+
+#include "core/format_units.hpp"
+#include "power/window_stats.hpp"
+#include "results/headline.hpp"
+#include "results/report.hpp"
+#include "results/report_parts.hpp"
+
+namespace bramble {
+namespace {
+
+using Rows = std::vector<std::vector<std::string>>;
+
+// Left-aligned columns sized to their widest cell.
+void print_table(std::ostream& out, const Rows& rows, const std::string& indent = "") {
+  std::vector<std::size_t> width;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (width.size() <= c) width.push_back(0);
+      width[c] = std::max(width[c], row[c].size());
+    }
+  for (const auto& row : rows) {
+    out << indent;
+    for (std::size_t c = 0; c < row.size(); ++c) out << std::left << std::setw(static_cast<int>(width[c] + 2)) << row[c];
+    out << '\n';
+  }
+}
+
+void print_named(std::ostream& out, const std::string& title, const std::vector<NamedValue>& values) {
+  if (values.empty()) return;
+  out << "    " << title << ":";
+  for (const auto& v : values) out << ' ' << v.name << '=' << to_text(v.value);
+  out << '\n';
+}
+
+std::string number_or_dash(double v, int digits) { return std::isnan(v) ? "-" : fixed(v, digits); }
+
+void print_phases(std::ostream& out, const KernelResult& k) {
+  const std::size_t phases = k.phase_names.size();
+  if (phases == 0 || k.phase_seconds.empty()) return;
+  Rows rows{{"rank"}};
+  for (const auto& name : k.phase_names) rows[0].push_back(name + " (s)");
+  for (std::size_t r = 0; r < k.phase_seconds.size() / phases; ++r) {
+    rows.push_back({std::to_string(r)});
+    for (std::size_t p = 0; p < phases; ++p) rows.back().push_back(fixed(k.phase_seconds[r * phases + p], 3));
+  }
+  out << "    time split per rank" << (k.phase_description.empty() ? "" : " (" + k.phase_description + ")") << ":\n";
+  print_table(out, rows, "      ");
+}
+
+void print_power(std::ostream& out, const PowerRecord& p) {
+  std::vector<NamedValue> summary{{"throttled", std::int64_t{p.throttled}},
+                                  {"green500_valid", std::int64_t{p.green500_valid}}};
+  if (!p.green500_reason.empty()) summary.push_back({"green500_reason", p.green500_reason});
+  if (!p.notes.empty()) summary.push_back({"notes", p.notes});
+  for (const auto& [name, value] : p.figures) summary.push_back({name, value});
+  print_named(out, "power", summary);
+  Rows rows{{"node", "meter", "joules", "mean W", "min W", "max W", "samples", "temp max (C)", "clock min (MHz)", "throttle"}};
+  for (std::size_t n = 0; n < p.nodes.size(); ++n) {
+    const NodePhase& node = p.nodes[n];
+    const auto& s = node.stats;
+    const bool metered = node.meter >= 0 && node.meter < int(p.meters.size());
+    const bool reads = node.reads_meter;
+    const std::string throttle = s.throttled < 0 ? "-" : power::throttle_text(s.throttled & power::kThrottleNowMask);
+    rows.push_back({std::to_string(n), metered ? (reads ? "reads " : "") + p.meters[std::size_t(node.meter)].name : "-",
+                    reads ? number_or_dash(s.joules, 1) : "-", reads ? number_or_dash(s.mean_watts, 2) : "-",
+                    reads ? number_or_dash(s.min_watts, 2) : "-", reads ? number_or_dash(s.max_watts, 2) : "-",
+                    reads ? std::to_string(s.samples) : "-", number_or_dash(s.temp_max, 1), number_or_dash(s.clock_min, 0),
+                    throttle.empty() ? "none" : throttle});
+  }
+  out << "    power per node:\n";
+  print_table(out, rows, "      ");
+}
+
+void print_run_power(std::ostream& out, const RunPower& p) {
+  out << "\n  power: " << p.requested;
+  if (!p.notice.empty()) out << "\n  " << p.notice;
+  out << '\n';
+  Rows rows{{"meter", "nodes", "kind", "scope", "interval (s)", "idle W", "source"}};
+  for (const auto& m : p.meters) {
+    std::string nodes;
+    for (int n : m.nodes) nodes += (nodes.empty() ? "" : ",") + std::to_string(n);
+    rows.push_back({m.name, nodes, m.kind, m.scope, fixed(m.interval, 2), number_or_dash(m.idle_watts, 2), m.source});
+  }
+  if (rows.size() > 1) print_table(out, rows, "  ");
+}
+
+void print_context(std::ostream& out, const RunRecord& run) {
+  const RunMetadata& c = run.context;
+  out << "\n" << run.group << ": " << c.utc_time << "  label \"" << c.label << "\"\n  bramble " << c.program_version
+      << " (" << c.git_commit << ", " << c.build_type << ", " << c.compiler << ")\n";
+  if (!c.compiler_flags.empty()) out << "  flags: " << c.compiler_flags << '\n';
+  out << "  " << c.ranks << " rank(s) on " << c.node_count << " node(s); MPI " << c.mpi_version << ": "
+      << c.mpi_library.substr(0, c.mpi_library.find('\n')) << "\n  BLAS core " << c.blas_corename
+      << (c.blas_core_auto.empty() || c.blas_core_auto == c.blas_corename ? "" : " (auto-detected: " + c.blas_core_auto + ")")
+      << " (" << c.blas_config << ")\n  command: " << c.command_line << "\n\n";
+  Rows nodes{{"node", "hostname", "cpu", "cores", "memory (GiB)", "available", "governor", "ranks"}};
+  for (std::size_t i = 0; i < c.nodes.size(); ++i) {
+    const NodeInfo& n = c.nodes[i];
+    nodes.push_back({std::to_string(i), n.hostname, n.cpu_model, std::to_string(n.cores),
+                     fixed(double(n.memory_total_bytes) / (1 << 30), 1), fixed(double(n.memory_available_bytes) / (1 << 30), 1),
+                     n.governor.empty() ? "-" : n.governor, std::to_string(n.ranks)});
+  }
+  print_table(out, nodes, "  ");
+  if (run.power) print_run_power(out, *run.power);
+}
+
+class TableReporter : public Reporter {
+ public:
+  void report(std::ostream& out, const ResultFile& file) const override {
+    out << "format " << file.format << ", schema " << file.schema_version << ", " << file.runs.size() << " run(s)\n";
+    for (const auto& run : file.runs) {
+      print_context(out, run);
+      out << '\n';
+      std::ostringstream summary;
+      print_summary(summary, run);
+      std::istringstream lines(summary.str());
+      for (std::string line; std::getline(lines, line);) out << "  " << line << '\n';
+      for (const auto& k : run.kernels) {
+        out << "\n  " << k.group << ":\n";
+        print_named(out, "parameters", k.result.parameters);
+        print_named(out, "figures", k.result.figures);
+        if (k.result.phase_work)
+          print_named(out, "work over every timed window",
+                      {{k.result.phase_work->name, k.result.phase_work->rate}, {"unit", k.result.phase_work->unit}});
+        print_named(out, "verification", k.result.verification);
+        std::vector<NamedValue> reps;
+        for (std::size_t i = 0; i < k.result.rep_seconds.size(); ++i) reps.push_back({std::to_string(i), k.result.rep_seconds[i]});
+        print_named(out, "repetition seconds", reps);
+        print_phases(out, k.result);
+        if (k.power) print_power(out, *k.power);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+void print_summary(std::ostream& out, const RunRecord& run) {
+  const bool power = std::any_of(run.kernels.begin(), run.kernels.end(),
+                                 [](const KernelRecord& k) { return headline_power(k).has_value(); });
+  Rows table{{"kernel", "problem", "time (s)", "result", "verification"}};
+  if (power) table[0].insert(table[0].end(), {"power", "per watt"});
+  bool starred = false;
+  for (const auto& k : run.kernels) {
+    const KernelResult& r = k.result;
+    table.push_back({r.kernel, r.problem, fixed(r.best_seconds(), 3), fixed(r.figure_of_merit, 2) + " " + r.unit, r.verdict()});
+    if (!power) continue;
+    const auto h = headline_power(k);
+    table.back().insert(table.back().end(), {h ? fixed(h->watts, 1) + " W " + h->scope : "-",
+                                             h ? per_watt_text(*h) : "-"});
+    starred = starred || (h && !h->green500_valid);
+  }
+  print_table(out, table);
+  for (const auto& k : run.kernels)
+    if (k.power && !k.power->notes.empty()) out << "! " << k.result.kernel << " " << k.result.problem << ": " << k.power->notes << '\n';
+  if (starred)
+    out << "* not a Green500-valid measurement, which needs wall power on every node, >= 1 sample/s and a timed "
+           "phase >= 60 s (--min-phase-seconds 60)\n";
+  for (const auto& w : run.context.trust_warnings) out << "warning: " << w << '\n';
+}
+
+std::unique_ptr<Reporter> make_table_reporter() { return std::make_unique<TableReporter>(); }
+
+}  // namespace bramble
