@@ -23,7 +23,8 @@ KernelResult read_result(hid_t g) {
   r.phase_seconds = h5::read_dataset(g, "phase_seconds");
   h5::Handle ds = h5::open_dataset(g, "phase_seconds");
   r.phase_names = h5::read_string_list_attr(ds, "phase_names");
-  if (const Value* v = find_value(h5::read_attrs(ds), "description")) r.phase_description = to_text(*v);
+  const std::vector<NamedValue> ds_attrs = h5::read_attrs(ds);
+  if (const Value* v = find_value(ds_attrs, "description")) r.phase_description = to_text(*v);
   return r;
 }
 
@@ -31,7 +32,8 @@ KernelRecord read_kernel(hid_t kernels, const std::string& name, const std::vect
   h5::Handle g = h5::open_group(kernels, name);
   KernelRecord k;
   k.group = name;
-  if (const Value* v = find_value(h5::read_attrs(g), "completed_utc")) k.completed_utc = to_text(*v);
+  const std::vector<NamedValue> attrs = h5::read_attrs(g);
+  if (const Value* v = find_value(attrs, "completed_utc")) k.completed_utc = to_text(*v);
   k.result = read_result(g);
   k.power = read_kernel_power(g, meters);
   return k;
