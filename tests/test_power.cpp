@@ -278,6 +278,28 @@ TEST(MeterLog, TrapezoidIsExactForARampAndClipsToTheLog) {
 }
 
 
+TEST_F(FakeSysfs, MeterLogIsASourceWithItsOwnRecord) {
+  const fs::path log = root_ / "meter.csv";
+  fs::create_directories(root_);
+  std::ofstream(log) << "unix_time_s,watts\n1000.0,5\n1001.0,7\n1002.0,9\n1003.0,1";  // the last line is being written
+  auto source = make_source("meter-log:" + log.string());
+  ASSERT_NE(source, nullptr);
+  EXPECT_EQ(source->kind(), "meter-log");
+  EXPECT_EQ(source->scope(), Scope::wall);
+  const Reading r = source->read();  // the newest complete line
+  EXPECT_FALSE(r.cumulative);
+  EXPECT_DOUBLE_EQ(r.watts, 9);
+  const auto recorded = source->recorded(900.0);  // unix time 1000 is monotonic 100 here
+  ASSERT_TRUE(recorded.has_value());
+  ASSERT_EQ(recorded->size(), 3u);
+  EXPECT_DOUBLE_EQ(recorded->front().t_mono, 100.0);
+  EXPECT_DOUBLE_EQ(recorded->front().t_real, 1000.0);
+  EXPECT_DOUBLE_EQ(recorded->back().watts, 9);
+  EXPECT_FALSE(make_source("fixed:3")->recorded(0).has_value());  // ordinary sources have no record
+  EXPECT_THROW(make_source("meter-log:" + (root_ / "missing.csv").string()), PowerError);
+  EXPECT_THROW(make_source("meter-log:"), PowerError);
+}
+
 TEST(Pi5Pmic, PairsRailsByNameNotByIndex) {
   EXPECT_DOUBLE_EQ(parse_pmic_watts(kPmicOutput), 10.0 * 0.9 + 0.5 * 3.3);
 }

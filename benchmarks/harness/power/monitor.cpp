@@ -12,7 +12,6 @@
 #include "core/errors.hpp"
 #include "core/gather.hpp"
 #include "core/input_file.hpp"
-#include "power/sources/meter_log.hpp"
 #include "power/sources/source_factory.hpp"
 #include "power/config.hpp"
 #include "power/totals.hpp"
@@ -93,18 +92,6 @@ NodePhase deserialise(const std::string& text, const std::vector<double>& window
   return n;
 }
 
-// An external meter's log, complete lines only: the meter may be writing its next line now.
-std::vector<power::MeterPoint> read_meter_log(const std::string& path) {
-  std::ifstream in(path);
-  if (path.empty() || !in) throw power::PowerError("cannot read meter log \"" + path + "\"");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
-  const auto last_newline = text.find_last_of('\n');
-  text.erase(last_newline == std::string::npos ? 0 : last_newline + 1);
-  return power::parse_meter_log(text, path);
-}
-
 // Temperature, clocks and throttling from `health` into `to` (whose energy came from elsewhere).
 void take_health(power::WindowStats& to, const power::WindowStats& health) {
   to.temp_start = health.temp_start;
@@ -166,18 +153,10 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
       my_plan = int(p);
       const std::string host = topology.nodes()[static_cast<std::size_t>(my_node)].hostname;
       try {
-        if (kind_of(plans[p].spec) == "meter-log") {
-          meter_log_ = plans[p].spec.substr(plans[p].spec.find(':') + 1);
-          read_meter_log(meter_log_);  // readable and well formed before any kernel runs
-          mine = {plans[p].name, plans[p].nodes, my_node, "meter-log", "wall",
-                  "meter log " + meter_log_ + " (unix_time_s,watts), integrated after each phase",
-                  plans[p].interval, power::kUnknown, 0};
-        } else {
-          source = power::make_source(plans[p].spec, options.root, &why_none);
-          if (source)
-            mine = {plans[p].name, plans[p].nodes, my_node, source->kind(), power::scope_name(source->scope()),
-                    source->describe(), plans[p].interval, power::kUnknown, 0};
-        }
+        source = power::make_source(plans[p].spec, options.root, &why_none);
+        if (source)
+          mine = {plans[p].name, plans[p].nodes, my_node, source->kind(), power::scope_name(source->scope()),
+                  source->describe(), plans[p].interval, power::kUnknown, 0};
       } catch (const power::PowerError& e) {
         throw InputError("power source on node " + host + ": " + e.what());
       }
@@ -185,7 +164,7 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
   });
 
   // 3. Every rank learns which meters are live (auto may have found nothing).
-  const int live = (my_plan >= 0 && (source || !meter_log_.empty())) ? 1 : 0;
+  const int live = (my_plan >= 0 && source) ? 1 : 0;
   std::vector<int> live_at(static_cast<std::size_t>(size));
   MPI_Allgather(&live, 1, MPI_INT, live_at.data(), 1, MPI_INT, world);
   std::ostringstream missing;
@@ -269,20 +248,11 @@ void PowerMonitor::ensure_sample_after(double t_mono) {
 }
 
 power::WindowStats PowerMonitor::meter_stats(const std::vector<power::Sample>& samples) const {
-  if (meter_log_.empty()) return power::window_stats(samples, windows_, is_cumulative(samples));
-  // An external log, in unix time, placed on this node's monotonic clock: energy from the
-  // log, health from this node's own samples.
-  std::vector<power::Sample> readings;
-  const double offset = base_.real - base_.mono;
-  for (const auto& p : read_meter_log(meter_log_)) {
-    power::Sample s;
-    s.t_mono = p.t - offset;
-    s.t_real = p.t;
-    s.ok = true;
-    s.watts = p.watts;
-    readings.push_back(s);
-  }
-  power::WindowStats st = power::window_stats(readings, windows_, false);
+  const auto recorded = sampler_->source()->recorded(base_.real - base_.mono);
+  if (!recorded) return power::window_stats(samples, windows_, is_cumulative(samples));
+  // A source with its own record (a meter's log): energy from the record, health from this
+  // node's own samples.
+  power::WindowStats st = power::window_stats(*recorded, windows_, false);
   take_health(st, power::window_stats(samples, windows_, false));
   return st;
 }

@@ -54,7 +54,8 @@ class PowerMonitor : public TimedPhaseListener {
   RunPower run_power();  // what the run's meters and nodes are (rank 0); collective
 
  private:
-  // This node's meter over windows_: from the sampler's samples, or from a meter log read now.
+  // This node's meter over windows_: from the sampler's samples, or from the source's own
+  // record (a meter log) read now.
   power::WindowStats meter_stats(const std::vector<power::Sample>& samples) const;
   void ensure_sample_after(double t_mono);
   std::vector<double> new_series_rows(const std::vector<power::Sample>& samples);  // not yet sent
@@ -65,7 +66,6 @@ class PowerMonitor : public TimedPhaseListener {
   std::vector<MeterInfo> meters_;  // active meters, the same on every rank
   int my_meter_ = -1;              // the meter this node reads, -1 none (leaders only)
   int covering_meter_ = -1;        // the meter covering this node
-  std::string meter_log_;          // a meter-log file this node integrates, "" none
   std::unique_ptr<power::Sampler> sampler_;  // node leaders only
   power::Instant base_;            // the sampler's start: t = 0 in the time series
   std::size_t series_sent_ = 0;

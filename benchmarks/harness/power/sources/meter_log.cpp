@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <fstream>
 #include <sstream>
 
 namespace bramble::power {
@@ -39,6 +40,52 @@ std::vector<MeterPoint> parse_meter_log(const std::string& text, const std::stri
     log.push_back({t, w});
   }
   return log;
+}
+
+std::vector<MeterPoint> read_meter_log(const std::string& path) {
+  std::ifstream in(path);
+  if (path.empty() || !in) throw PowerError("cannot read meter log \"" + path + "\"");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  const auto last_newline = text.find_last_of('\n');
+  text.erase(last_newline == std::string::npos ? 0 : last_newline + 1);
+  return parse_meter_log(text, path);
+}
+
+MeterLogSource::MeterLogSource(std::string path) : path_(std::move(path)) { read_meter_log(path_); }
+
+std::string MeterLogSource::describe() const {
+  return "meter log " + path_ + " (unix_time_s,watts), integrated after each phase";
+}
+
+Reading MeterLogSource::read() {
+  // Only the tail: a log grows through the run, and this runs at every sample.
+  std::ifstream in(path_, std::ios::binary | std::ios::ate);
+  if (!in) throw PowerError("cannot read meter log \"" + path_ + "\"");
+  const std::streamoff size = in.tellg(), tail = std::min<std::streamoff>(size, 4096);
+  in.seekg(size - tail);
+  std::string text(static_cast<std::size_t>(tail), '\0');
+  in.read(text.data(), tail);
+  const auto end = text.find_last_of('\n');
+  const auto begin = end == std::string::npos ? std::string::npos : text.find_last_of('\n', end == 0 ? 0 : end - 1);
+  if (end == std::string::npos || begin == std::string::npos) throw PowerError("meter log " + path_ + " has no complete line yet");
+  const std::vector<MeterPoint> last = parse_meter_log(text.substr(begin + 1, end - begin), path_);
+  if (last.empty()) throw PowerError("meter log " + path_ + ": no reading in its last line");
+  return Reading{false, 0, last.back().watts};
+}
+
+std::optional<std::vector<Sample>> MeterLogSource::recorded(double real_minus_mono) const {
+  std::vector<Sample> out;
+  for (const MeterPoint& p : read_meter_log(path_)) {
+    Sample s;
+    s.t_mono = p.t - real_minus_mono;
+    s.t_real = p.t;
+    s.ok = true;
+    s.watts = p.watts;
+    out.push_back(s);
+  }
+  return out;
 }
 
 WindowEnergy integrate(const std::vector<MeterPoint>& log, double t0, double t1) {

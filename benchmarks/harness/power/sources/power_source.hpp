@@ -6,8 +6,12 @@
 //
 // Sources only read; sampler.hpp samples them on a thread and window_stats.hpp turns the
 // samples into energy per phase.
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "power/sample.hpp"
 
 namespace bramble::power {
 
@@ -33,6 +37,12 @@ class PowerSource {
   virtual Scope scope() const = 0;
   virtual Reading read() = 0;                  // throws PowerError
   virtual int wraps() const { return 0; }      // counter wraps seen so far
+
+  // A source that keeps its own record (an external meter's log, stamped in unix time)
+  // gives it here, placed on this node's CLOCK_MONOTONIC (`real_minus_mono` is
+  // CLOCK_REALTIME - CLOCK_MONOTONIC): a phase's energy then comes from that record, read
+  // after the phase, not from the sampler's readings. Throws PowerError.
+  virtual std::optional<std::vector<Sample>> recorded(double /*real_minus_mono*/) const { return std::nullopt; }
 };
 
 }  // namespace bramble::power

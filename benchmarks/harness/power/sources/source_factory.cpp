@@ -11,6 +11,7 @@
 #include "power/sources/command_sources.hpp"
 #include "power/sources/fixed_source.hpp"
 #include "power/sources/hwmon_source.hpp"
+#include "power/sources/meter_log.hpp"
 #include "power/sources/smartplug_source.hpp"
 #include "power/sources/rapl_source.hpp"
 
@@ -102,6 +103,10 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
     auto s = std::make_unique<Pi5PmicSource>("vcgencmd pmic_read_adc", arg == "wall");
     s->read();
     return s;
+  }
+  if (kind == "meter-log") {
+    if (arg.empty()) throw PowerError("--power meter-log needs the log's path, e.g. meter-log:/var/log/meter.csv");
+    return std::make_unique<MeterLogSource>(arg);
   }
   if (kind == "ipmi") {
     auto s = std::make_unique<IpmiSource>(arg.empty() ? "ipmitool dcmi power reading" : arg);
