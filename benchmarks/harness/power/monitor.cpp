@@ -14,60 +14,11 @@
 #include "core/input_file.hpp"
 #include "power/sources/source_factory.hpp"
 #include "power/config.hpp"
+#include "power/meter_plan.hpp"
 #include "power/totals.hpp"
 
 namespace bramble {
 namespace {
-
-// Seconds between samples when neither the config nor --power-interval says: fast enough
-// for short phases where reading is cheap, 2 Hz where a read is an HTTP request or a BMC
-// round trip (Green500 wants at least 1 Hz, and a 1 s schedule would miss it by jitter),
-// 5 Hz for the Pi PMIC (vcgencmd forks a process per read).
-double default_interval(const std::string& kind) {
-  if (kind == "smartplug" || kind == "ipmi") return 0.5;
-  if (kind == "pi5-pmic") return 0.2;
-  return 0.1;
-}
-
-std::string kind_of(const std::string& spec) { return spec.substr(0, spec.find(':')); }
-
-// A meter as planned from the configuration, before any source is opened.
-struct Plan {
-  std::string key, name, spec;
-  std::vector<int> nodes;
-  double interval = 0;
-};
-
-std::vector<Plan> plan_meters(const Topology& topology, const PowerConfig& config, const PowerOptions& options) {
-  std::vector<Plan> plans;
-  for (int node = 0; node < topology.node_count(); ++node) {
-    const std::string& host = topology.nodes()[static_cast<std::size_t>(node)].hostname;
-    NodePowerConfig c = config.for_host(host);
-    // Pretend nodes (--ranks-per-node) share their host's sensors: one reading covers them
-    // all, or the host's energy would be counted once per pretend node. Only a declared
-    // wattage can differ between them.
-    const std::string spec = c.power.empty() ? options.spec : c.power;
-    if (topology.pretend() && c.group.empty() && kind_of(spec) != "fixed") c.group = topology.host_of(node);
-    const std::string key = c.group.empty() ? "node " + std::to_string(node) : "group " + c.group;
-    auto it = std::find_if(plans.begin(), plans.end(), [&](const Plan& p) { return p.key == key; });
-    if (it == plans.end()) {
-      it = plans.insert(plans.end(), Plan{key, c.group.empty() ? host : c.group, "", {}, 0});
-    }
-    it->nodes.push_back(node);
-    if (!c.power.empty()) {
-      if (!it->spec.empty() && it->spec != c.power)
-        throw InputError("power config: nodes of group \"" + c.group + "\" name different sources (\"" + it->spec +
-                         "\" and \"" + c.power + "\"); a group shares one meter");
-      it->spec = c.power;
-    }
-    if (c.interval > 0) it->interval = c.interval;
-  }
-  for (Plan& p : plans) {
-    if (p.spec.empty()) p.spec = options.spec;
-    if (p.interval <= 0) p.interval = options.interval > 0 ? options.interval : default_interval(kind_of(p.spec));
-  }
-  return plans;
-}
 
 int leader_rank(const Topology& topology, int node, int size) {
   for (int r = 0; r < size; ++r)
@@ -118,10 +69,6 @@ void sleep_seconds(double s) {
 
 PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const PowerOptions& options)
     : world_(world), topology_(topology), options_(options) {
-  const int rank = comm_rank(world), size = comm_size(world);
-  const bool leader = topology.is_node_leader();
-  const int my_node = topology.my_node();
-
   // `off`: no sampler thread at all (the baseline of the overhead benchmark).
   requested_ = "--power " + options.spec;
   agree(world, [&] {
@@ -129,88 +76,111 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
       throw InputError("--power off measures nothing; it cannot be combined with --power-config");
   });
   if (options.spec == "off") return;
+  const std::vector<MeterPlan> plans = plan();
+  OpenedSource mine = open_source(plans);
+  activate_meters(plans, mine);
+  describe_meters(mine.meter);
+  start_sampler(std::move(mine.source));
+}
 
-  // 1. Plan the meters: the same on every rank, from the same config text.
+// The same plan on every rank, from the same config text.
+std::vector<MeterPlan> PowerMonitor::plan() {
   const std::string config_text =
-      options.config_file.empty() ? "" : read_on_rank0(world, options.config_file, "power config file");
-  std::vector<Plan> plans;
-  agree(world, [&] {
-    const PowerConfig config = options.config_file.empty() ? PowerConfig{} : parse_power_config(config_text, options.config_file);
-    plans = plan_meters(topology, config, options);
+      options_.config_file.empty() ? "" : read_on_rank0(world_, options_.config_file, "power config file");
+  std::vector<MeterPlan> plans;
+  agree(world_, [&] {
+    const PowerConfig config =
+        options_.config_file.empty() ? PowerConfig{} : parse_power_config(config_text, options_.config_file);
+    plans = plan_meters(topology_, config, options_.spec, options_.interval);
   });
-  if (!options.config_file.empty()) requested_ += " --power-config " + options.config_file;
+  if (!options_.config_file.empty()) requested_ += " --power-config " + options_.config_file;
+  return plans;
+}
 
-  // 2. Each meter's first node opens its source. A named source that fails stops the run.
-  std::unique_ptr<power::PowerSource> source;
-  std::string why_none;  // what auto tried here, when it found nothing
-  int my_plan = -1;
-  MeterInfo mine;
-  agree(world, [&] {
+// Each meter's first node opens its source. A source asked for by name that fails stops
+// the run, with the node named; `auto` finding nothing does not.
+PowerMonitor::OpenedSource PowerMonitor::open_source(const std::vector<MeterPlan>& plans) {
+  const int my_node = topology_.my_node();
+  OpenedSource mine;
+  agree(world_, [&] {
     for (std::size_t p = 0; p < plans.size(); ++p) {
       if (std::find(plans[p].nodes.begin(), plans[p].nodes.end(), my_node) != plans[p].nodes.end())
         covering_meter_ = int(p);
-      if (!leader || plans[p].nodes.front() != my_node) continue;
-      my_plan = int(p);
-      const std::string host = topology.nodes()[static_cast<std::size_t>(my_node)].hostname;
+      if (!topology_.is_node_leader() || plans[p].nodes.front() != my_node) continue;
+      mine.plan = int(p);
       try {
-        source = power::make_source(plans[p].spec, options.root, &why_none);
-        if (source)
-          mine = {plans[p].name, plans[p].nodes, my_node, source->kind(), power::scope_name(source->scope()),
-                  source->describe(), plans[p].interval, power::kUnknown, 0};
+        mine.source = power::make_source(plans[p].spec, options_.root, &mine.why_none);
       } catch (const power::PowerError& e) {
-        throw InputError("power source on node " + host + ": " + e.what());
+        throw InputError("power source on node " + topology_.nodes()[std::size_t(my_node)].hostname + ": " + e.what());
       }
+      if (mine.source)
+        mine.meter = {plans[p].name, plans[p].nodes, my_node, mine.source->kind(),
+                      power::scope_name(mine.source->scope()), mine.source->describe(), plans[p].interval,
+                      power::kUnknown, 0};
     }
   });
+  return mine;
+}
 
-  // 3. Every rank learns which meters are live (auto may have found nothing).
-  const int live = (my_plan >= 0 && source) ? 1 : 0;
+// Every rank learns which meters are live (auto may have found nothing on some nodes),
+// and the user is told what is missing.
+void PowerMonitor::activate_meters(const std::vector<MeterPlan>& plans, const OpenedSource& mine) {
+  const int size = comm_size(world_);
+  const int live = (mine.plan >= 0 && mine.source) ? 1 : 0;
   std::vector<int> live_at(static_cast<std::size_t>(size));
-  MPI_Allgather(&live, 1, MPI_INT, live_at.data(), 1, MPI_INT, world);
-  std::ostringstream missing;
+  MPI_Allgather(&live, 1, MPI_INT, live_at.data(), 1, MPI_INT, world_);
+  std::string missing;
   std::vector<int> plan_to_meter(plans.size(), -1);
   for (std::size_t p = 0; p < plans.size(); ++p) {
-    if (live_at[static_cast<std::size_t>(leader_rank(topology, plans[p].nodes.front(), size))]) {
+    if (live_at[static_cast<std::size_t>(leader_rank(topology_, plans[p].nodes.front(), size))]) {
       plan_to_meter[p] = int(meters_.size());
       meters_.push_back(MeterInfo{plans[p].name, plans[p].nodes, plans[p].nodes.front(), "", "", "", plans[p].interval,
                                   power::kUnknown, 0});
     } else {
-      missing << (missing.tellp() > 0 ? ", " : "") << plans[p].name;
+      missing += (missing.empty() ? "" : ", ") + plans[p].name;
     }
   }
-  my_meter_ = my_plan >= 0 ? plan_to_meter[static_cast<std::size_t>(my_plan)] : -1;
+  my_meter_ = mine.plan >= 0 ? plan_to_meter[static_cast<std::size_t>(mine.plan)] : -1;
   covering_meter_ = covering_meter_ >= 0 ? plan_to_meter[static_cast<std::size_t>(covering_meter_)] : -1;
   // The first unmetered node's reasons stand for all (nodes of one cluster tend to agree).
   std::string why;
-  for (const std::string& w : gather_text(world, why_none))
+  for (const std::string& w : gather_text(world_, mine.why_none))
     if (why.empty()) why = w;
   if (meters_.empty())
     notice_ = "power: no power source found (" + requested_ + (why.empty() ? "" : ": " + why) +
               "): no energy figures, temperature and clocks only";
-  else if (missing.tellp() > 0)
-    notice_ = "power: no power source on " + missing.str() + (why.empty() ? "" : " (" + why + ")") +
+  else if (!missing.empty())
+    notice_ = "power: no power source on " + missing + (why.empty() ? "" : " (" + why + ")") +
               ": energy figures cover the other nodes only";
+}
 
-  // 4. What each meter reads, and each node's telemetry files, to rank 0 for the record.
+// What each meter reads, from the node that reads it, to rank 0 for the record.
+void PowerMonitor::describe_meters(const MeterInfo& mine) {
+  const int size = comm_size(world_);
   const std::vector<std::string> described =
-      gather_text(world, my_meter_ >= 0 ? encode(to_values(mine, meter_fields())) : "");
-  if (rank == 0)
-    for (std::size_t m = 0; m < meters_.size(); ++m) {
-      const auto reader = static_cast<std::size_t>(leader_rank(topology, meters_[m].reader_node, size));
-      const MeterInfo d = from_values(decode(described[reader]), meter_fields());
-      meters_[m].kind = d.kind;
-      meters_[m].scope = d.scope;
-      meters_[m].source = d.source;
-    }
+      gather_text(world_, my_meter_ >= 0 ? encode(to_values(mine, meter_fields())) : "");
+  if (comm_rank(world_) != 0) return;
+  for (MeterInfo& meter : meters_) {
+    const auto reader = static_cast<std::size_t>(leader_rank(topology_, meter.reader_node, size));
+    const MeterInfo d = from_values(decode(described[reader]), meter_fields());
+    meter.kind = d.kind;
+    meter.scope = d.scope;
+    meter.source = d.source;
+  }
+}
+
+// A sampler on every node's lowest rank (health even where no meter is read); each node's
+// telemetry files to rank 0, in node order.
+void PowerMonitor::start_sampler(std::unique_ptr<power::PowerSource> source) {
+  const bool leader = topology_.is_node_leader();
   if (leader) {
     const double interval = my_meter_ >= 0 ? meters_[static_cast<std::size_t>(my_meter_)].interval
-                                           : (options.interval > 0 ? options.interval : 0.5);
-    sampler_ = std::make_unique<power::Sampler>(std::move(source), power::TelemetryReader(options.root), interval);
+                                           : (options_.interval > 0 ? options_.interval : 0.5);
+    sampler_ = std::make_unique<power::Sampler>(std::move(source), power::TelemetryReader(options_.root), interval);
     base_ = power::now();
     sampler_->start();
   }
-  // Each node's telemetry files, from its leader (in rank order, so in node order).
-  for (const std::string& t : gather_text(world, leader ? sampler_->telemetry_description() : ""))
+  for (const std::string& t : gather_text(world_, leader ? sampler_->telemetry_description() : ""))
     if (!t.empty()) telemetry_.push_back(t);
 }
 

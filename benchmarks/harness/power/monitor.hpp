@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "power/meter_plan.hpp"
 #include "power/timed_phase.hpp"
 #include "power/clock.hpp"
 #include "power/sampler.hpp"
@@ -54,6 +55,19 @@ class PowerMonitor : public TimedPhaseListener {
   RunPower run_power();  // what the run's meters and nodes are (rank 0); collective
 
  private:
+  // The constructor's steps, in order.
+  struct OpenedSource {
+    std::unique_ptr<power::PowerSource> source;  // null: not a reader, or auto found nothing
+    std::string why_none;                        // what auto tried here, when it found nothing
+    int plan = -1;                               // the plan this node reads, -1 none
+    MeterInfo meter;
+  };
+  std::vector<MeterPlan> plan();
+  OpenedSource open_source(const std::vector<MeterPlan>& plans);
+  void activate_meters(const std::vector<MeterPlan>& plans, const OpenedSource& mine);
+  void describe_meters(const MeterInfo& mine);
+  void start_sampler(std::unique_ptr<power::PowerSource> source);
+
   // This node's meter over windows_: from the sampler's samples, or from the source's own
   // record (a meter log) read now.
   power::WindowStats meter_stats(const std::vector<power::Sample>& samples) const;
