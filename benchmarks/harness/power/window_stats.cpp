@@ -25,114 +25,142 @@ void take_max(double& m, double v) {
   if (!std::isnan(v) && (std::isnan(m) || v > m)) m = v;
 }
 
-}  // namespace
+// One pass over the windows, in four parts: energy, sample counts, health, staleness.
+class WindowScan {
+ public:
+  WindowScan(const std::vector<Sample>& samples, bool cumulative) : samples_(samples), cumulative_(cumulative) {
+    st.cumulative = cumulative;
+    for (const Sample& s : samples)
+      if (s.ok && !std::isnan(value_of(s, cumulative))) good_.push_back(&s);
+  }
 
-WindowStats window_stats(const std::vector<Sample>& samples, const std::vector<Window>& windows, bool cumulative) {
+  void add(const Window& w) {
+    if (!(w.t1 > w.t0)) return;
+    st.seconds += w.t1 - w.t0;
+    add_energy(w);
+    add_counts(w);
+    add_health(w);
+  }
+
+  // How long a reading stayed exactly the same, across the whole phase (from the first
+  // window's start to the last one's end, gaps included: a frozen sensor stays frozen).
+  void add_longest_repeat(const std::vector<Window>& windows) {
+    if (windows.empty()) return;
+    const Sample* run_start = nullptr;
+    for (auto it = good_from(windows.front().t0); it != good_.end() && (*it)->t_mono <= windows.back().t1; ++it) {
+      if (!run_start || value_of(**it, cumulative_) != value_of(*run_start, cumulative_)) run_start = *it;
+      st.longest_repeat = std::max(st.longest_repeat, (*it)->t_mono - run_start->t_mono);
+    }
+  }
+
+  WindowStats finish() {
+    if (steps_ > 0) st.interval = spans_ / steps_;
+    if (st.covered > 0) st.mean_watts = st.joules / st.covered;
+    return st;
+  }
+
   WindowStats st;
-  st.cumulative = cumulative;
-  std::vector<const Sample*> good;
-  for (const Sample& s : samples)
-    if (s.ok && !std::isnan(value_of(s, cumulative))) good.push_back(&s);
+
+ private:
+  using Good = std::vector<const Sample*>::const_iterator;
   // Samples are in time order: each window's samples are found by binary search, so a phase
   // of many short windows (STREAM iterations) costs O(windows x log samples).
-  auto good_from = [&](double t) {  // first good sample at or after t
-    return std::lower_bound(good.begin(), good.end(), t, [](const Sample* s, double v) { return s->t_mono < v; });
-  };
-  auto good_after = [&](double t) {  // first good sample after t
-    return std::upper_bound(good.begin(), good.end(), t, [](double v, const Sample* s) { return v < s->t_mono; });
-  };
-  auto any_after = [&](double t) {  // first sample after t
-    return std::upper_bound(samples.begin(), samples.end(), t, [](double v, const Sample& s) { return v < s.t_mono; });
-  };
+  Good good_from(double t) const {  // first good sample at or after t
+    return std::lower_bound(good_.begin(), good_.end(), t, [](const Sample* s, double v) { return s->t_mono < v; });
+  }
+  Good good_after(double t) const {  // first good sample after t
+    return std::upper_bound(good_.begin(), good_.end(), t, [](double v, const Sample* s) { return v < s->t_mono; });
+  }
+  std::vector<Sample>::const_iterator any_after(double t) const {  // first sample after t
+    return std::upper_bound(samples_.begin(), samples_.end(), t, [](double v, const Sample& s) { return v < s.t_mono; });
+  }
 
-  double spans = 0;  // time from first to last good sample inside each window, summed
-  int steps = 0;     // gaps between those samples
-  bool telemetry_started = false;
-  for (const Window& w : windows) {
-    if (!(w.t1 > w.t0)) continue;
-    st.seconds += w.t1 - w.t0;
-    const auto inside_begin = good_from(w.t0), inside_end = good_after(w.t1);  // good samples in [t0, t1]
+  void watts_seen(double w) {
+    take_min(st.min_watts, w);
+    take_max(st.max_watts, w);
+  }
 
-    // Energy over the covered part of the window.
-    if (good.size() >= 2) {
-      const double from = std::max(w.t0, good.front()->t_mono), to = std::min(w.t1, good.back()->t_mono);
-      if (to > from) {
-        st.covered += to - from;
-        if (cumulative) {
-          st.joules += reading_at(good, to, true) - reading_at(good, from, true);
-        } else {
-          double prev_t = from, prev_w = reading_at(good, from, false);
-          take_min(st.min_watts, prev_w);
-          take_max(st.max_watts, prev_w);
-          for (auto it = good_after(from); it != good.end() && (*it)->t_mono < to; ++it) {
-            const Sample* x = *it;
-            st.joules += 0.5 * (prev_w + x->watts) * (x->t_mono - prev_t);
-            take_min(st.min_watts, x->watts);
-            take_max(st.max_watts, x->watts);
-            prev_t = x->t_mono;
-            prev_w = x->watts;
-          }
-          const double end_w = reading_at(good, to, false);
-          st.joules += 0.5 * (prev_w + end_w) * (to - prev_t);
-          take_min(st.min_watts, end_w);
-          take_max(st.max_watts, end_w);
-        }
-      }
+  // Energy over the covered part of the window: a counter's difference, or the trapezoid
+  // rule over power readings, interpolated at the edges.
+  void add_energy(const Window& w) {
+    if (good_.size() < 2) return;
+    const double from = std::max(w.t0, good_.front()->t_mono), to = std::min(w.t1, good_.back()->t_mono);
+    if (!(to > from)) return;
+    st.covered += to - from;
+    if (cumulative_) {
+      st.joules += reading_at(good_, to, true) - reading_at(good_, from, true);
+      return;
     }
+    double prev_t = from, prev_w = reading_at(good_, from, false);
+    watts_seen(prev_w);
+    for (auto it = good_after(from); it != good_.end() && (*it)->t_mono < to; ++it) {
+      st.joules += 0.5 * (prev_w + (*it)->watts) * ((*it)->t_mono - prev_t);
+      watts_seen((*it)->watts);
+      prev_t = (*it)->t_mono;
+      prev_w = (*it)->watts;
+    }
+    const double end_w = reading_at(good_, to, false);
+    st.joules += 0.5 * (prev_w + end_w) * (to - prev_t);
+    watts_seen(end_w);
+  }
 
-    // Sample counts, spacing, and the power range of a counter.
+  // Sample counts, spacing, failed readings, and the power range of a counter.
+  void add_counts(const Window& w) {
+    const auto inside_begin = good_from(w.t0), inside_end = good_after(w.t1);  // good samples in [t0, t1]
     const int inside = static_cast<int>(inside_end - inside_begin);
     st.samples += inside;
     if (inside >= 2) {
-      spans += (*(inside_end - 1))->t_mono - (*inside_begin)->t_mono;
-      steps += inside - 1;
+      spans_ += (*(inside_end - 1))->t_mono - (*inside_begin)->t_mono;
+      steps_ += inside - 1;
     }
-    if (cumulative)
+    if (cumulative_)
       for (auto it = inside_begin; it != inside_end && it + 1 != inside_end; ++it) {
         const Sample* a = *it;
         const Sample* b = *(it + 1);
-        if (b->t_mono > a->t_mono) {
-          take_min(st.min_watts, (b->joules - a->joules) / (b->t_mono - a->t_mono));
-          take_max(st.max_watts, (b->joules - a->joules) / (b->t_mono - a->t_mono));
-        }
+        if (b->t_mono > a->t_mono) watts_seen((b->joules - a->joules) / (b->t_mono - a->t_mono));
       }
-
-    // Failed readings and telemetry. Start is the last sample at or before t0 (else the
-    // first inside), end the last sample at or before t1; extremes over start..end.
-    const auto first_inside = std::lower_bound(samples.begin(), samples.end(), w.t0,
+    const auto first_inside = std::lower_bound(samples_.begin(), samples_.end(), w.t0,
                                                [](const Sample& s, double v) { return s.t_mono < v; });
-    const auto past_end = any_after(w.t1);
-    for (auto it = first_inside; it != past_end; ++it)
+    for (auto it = first_inside; it != any_after(w.t1); ++it)
       if (!it->ok) ++st.failed;
-    if (past_end == samples.begin()) continue;  // no sample at or before t1
+  }
+
+  // Start is the last sample at or before t0 (else the first inside), end the last sample
+  // at or before t1; extremes over start..end.
+  void add_health(const Window& w) {
+    const auto past_end = any_after(w.t1);
+    if (past_end == samples_.begin()) return;  // no sample at or before t1
     auto start = any_after(w.t0);
-    if (start != samples.begin()) --start;  // the last at or before t0
-    const auto end = past_end - 1;
-    if (!telemetry_started) {
+    if (start != samples_.begin()) --start;  // the last at or before t0
+    if (!health_started_) {
       st.temp_start = start->temp_c;
       st.clock_start = start->clock_mhz;
-      telemetry_started = true;
+      health_started_ = true;
     }
-    st.temp_end = end->temp_c;
-    st.clock_end = end->clock_mhz;
+    st.temp_end = (past_end - 1)->temp_c;
+    st.clock_end = (past_end - 1)->clock_mhz;
     for (auto it = start; it != past_end; ++it) {
       take_max(st.temp_max, it->temp_c);
       take_min(st.clock_min, it->clock_mhz);
       if (it->throttled >= 0) st.throttled = std::max<std::int64_t>(st.throttled, 0) | it->throttled;
     }
   }
-  // How long a reading stayed exactly the same, across the whole phase (from the first
-  // window's start to the last one's end, gaps included: a frozen sensor stays frozen).
-  if (!windows.empty()) {
-    const Sample* run_start = nullptr;
-    for (auto it = good_from(windows.front().t0); it != good.end() && (*it)->t_mono <= windows.back().t1; ++it) {
-      if (!run_start || value_of(**it, cumulative) != value_of(*run_start, cumulative)) run_start = *it;
-      st.longest_repeat = std::max(st.longest_repeat, (*it)->t_mono - run_start->t_mono);
-    }
-  }
-  if (steps > 0) st.interval = spans / steps;
-  if (st.covered > 0) st.mean_watts = st.joules / st.covered;
-  return st;
+
+  const std::vector<Sample>& samples_;
+  bool cumulative_;
+  std::vector<const Sample*> good_;
+  double spans_ = 0;  // time from first to last good sample inside each window, summed
+  int steps_ = 0;     // gaps between those samples
+  bool health_started_ = false;
+};
+
+}  // namespace
+
+WindowStats window_stats(const std::vector<Sample>& samples, const std::vector<Window>& windows, bool cumulative) {
+  WindowScan scan(samples, cumulative);
+  for (const Window& w : windows) scan.add(w);
+  scan.add_longest_repeat(windows);
+  return scan.finish();
 }
 
 std::string throttle_text(std::int64_t word) {
