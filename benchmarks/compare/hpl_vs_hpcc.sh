@@ -38,9 +38,8 @@ for n in $ns; do
        mpirun -np "$ranks" hpcc > hpcc.log 2>&1)
       h=$(awk -F= '/^HPL_Tflops=/ {printf "%.2f", $2 * 1000}' "$work/hpccoutf.txt")
       l=$(awk -F= -v r="$ranks" '/^StarDGEMM_Gflops=/ {printf "%.2f", $2 * r}' "$work/hpccoutf.txt")
-      rm -f "$work/bramble.h5"
-      b=$(mpirun -np "$ranks" "$bramble" run hpl --n "$n" --nb "$nb" --p "$p" --q "$q" \
-            --out "$work/bramble.h5" | awk '/ rep 1: / {for (i = 1; i <= NF; ++i) if ($i == "Gflop/s,") print $(i-1)}')
+      bramble_run "$ranks" "$work/bramble.h5" hpl --n "$n" --nb "$nb" --p "$p" --q "$q"
+      b=$(bramble_figure "$work/bramble.h5" gflops_best)
       hpcc_gflops=$(best "$hpcc_gflops" "$h")
       bramble_gflops=$(best "$bramble_gflops" "$b")
       limit=$(best "$limit" "$l")
@@ -49,4 +48,5 @@ for n in $ns; do
       printf "%-7s %-5s %12.2f %14.2f %7.3fx %14.2f %15.1f%%\n", n, nb, h, b, b / h, l, 100 * b / l }'
   done
 done
-echo "best of $rounds round(s); bramble's BLAS core: $("$bramble" show "$work/bramble.h5" | awk '/BLAS core/ {print $3; exit}')"
+core=$(bramble_figure "$work/bramble.h5" blas_corename)
+echo "best of $rounds round(s); bramble's BLAS core: $core"

@@ -35,8 +35,12 @@ ln -s /sys/devices "$fake/sys/devices"
 off=(--power off)
 on=(--power rapl --power-root "$fake" --power-interval 0.1 --idle-seconds 0)
 : > "$work/hpl.txt"; : > "$work/stencil.txt"
-hpl() { mpirun -np "$ranks" "$bramble" run hpl --n "$n" "$@" --out "$work/r.h5" 2>/dev/null | head -1 | field Gflop/s; }
-stencil() { mpirun -np "$ranks" "$bramble" run stencil --n "$edge" --steps 200 "$@" --out "$work/r.h5" 2>/dev/null | head -1 | field MLUP/s; }
+# Each prints its run's figure (Gflop/s, MLUP/s), read back from a fresh result file; the
+# && chains carry a failed run or a verdict other than PASSED out to set -e. bramble's
+# stderr shows only when a run fails.
+bramble_quiet=1
+hpl() { bramble_run "$ranks" "$work/r.h5" hpl --n "$n" "$@" && bramble_figure "$work/r.h5" gflops_best; }
+stencil() { bramble_run "$ranks" "$work/r.h5" stencil --n "$edge" --steps 200 "$@" && bramble_figure "$work/r.h5" mlups; }
 for round in $(seq "$rounds"); do  # each round runs the pair side by side; who goes first alternates
   if [ $((round % 2)) = 1 ]; then
     a=$(hpl "${off[@]}"); b=$(hpl "${on[@]}"); c=$(stencil "${off[@]}"); d=$(stencil "${on[@]}")

@@ -17,22 +17,23 @@ done
 . "$root/benchmarks/compare/common.sh"
 bramble_prepare
 
-balance() { awk '{for (i = 1; i < NF; ++i) if ($i == "balance") {v = $(i+1); sub(",", "", v); print v; exit}}'; }
-run() {  # ranks schedule -> one report line
-  rm -f "$work/r.h5"
-  mpirun -np "$1" "$bramble" run render --schedule "$2" --spp "$spp" --width "$width" --height "$height" \
-    --out "$work/r.h5" | head -1
+run() {  # ranks schedule: one render into $work/r.h5 (a fresh file)
+  bramble_run "$1" "$work/r.h5" render --schedule "$2" --spp "$spp" --width "$width" --height "$height"
 }
 
 one=0
 declare -A rate bal
 for s in static cyclic dynamic; do rate[$s]=0; bal[$s]=0; done
 for _ in $(seq "$rounds"); do
-  one=$(best "$one" "$(run 1 dynamic | field Msamples/s)")
+  run 1 dynamic
+  r=$(bramble_figure "$work/r.h5" msamples_per_s)
+  one=$(best "$one" "$r")
   for s in static cyclic dynamic; do
-    line=$(run "$ranks" "$s")
-    rate[$s]=$(best "${rate[$s]}" "$(echo "$line" | field Msamples/s)")
-    bal[$s]=$(best "${bal[$s]}" "$(echo "$line" | balance)")
+    run "$ranks" "$s"
+    r=$(bramble_figure "$work/r.h5" msamples_per_s)
+    l=$(bramble_figure "$work/r.h5" load_balance)
+    rate[$s]=$(best "${rate[$s]}" "$r")
+    bal[$s]=$(best "${bal[$s]}" "$l")
   done
 done
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; best of $rounds rounds"

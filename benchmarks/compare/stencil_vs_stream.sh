@@ -24,22 +24,24 @@ bramble_prepare
 
 triad=0 gbs=0 mlups=0 mlups1=0
 for _ in $(seq "$rounds"); do
-  t=$(mpirun -np "$ranks" "$bramble" run stream --out "$work/r.h5" | awk '/^Triad:/ {print $2}')
-  line=$(mpirun -np "$ranks" "$bramble" run stencil --n "$edge" --steps 50 --out "$work/r.h5" | head -1)
-  one=$(mpirun -np 1 "$bramble" run stencil --n "$edge" --steps 50 --out "$work/r.h5" | head -1)
-  triad=$(best "$triad" "$t")
-  gbs=$(best "$gbs" "$(echo "$line" | field GB/s)")
-  mlups=$(best "$mlups" "$(echo "$line" | field MLUP/s)")
-  mlups1=$(best "$mlups1" "$(echo "$one" | field MLUP/s)")
+  bramble_run "$ranks" "$work/stream.h5" stream
+  bramble_run "$ranks" "$work/stencil.h5" stencil --n "$edge" --steps 50
+  bramble_run 1 "$work/stencil1.h5" stencil --n "$edge" --steps 50
+  t=$(bramble_figure "$work/stream.h5" triad_gbs)
+  g=$(bramble_figure "$work/stencil.h5" gbs_effective)
+  m=$(bramble_figure "$work/stencil.h5" mlups)
+  m1=$(bramble_figure "$work/stencil1.h5" mlups)
+  triad=$(best "$triad" "$t") gbs=$(best "$gbs" "$g") mlups=$(best "$mlups" "$m") mlups1=$(best "$mlups1" "$m1")
 done
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; $ranks ranks; best of $rounds rounds"
 echo "stencil: 2D 5-point, ${edge}x${edge}, 50 steps, no non-temporal stores, packed-face halo exchange, overlap on"
-printf '%-34s %10s\n' "STREAM triad (bramble)" "$triad GB/s"
-printf '%-34s %10s\n' "stencil effective bandwidth" "$gbs GB/s"
-printf '%-34s %10s\n' "stencil" "$mlups MLUP/s"
+# the result file keeps 6 significant digits; show the console's precision
+printf '%-34s %10s\n' "STREAM triad (bramble)" "$(printf %.3f "$triad") GB/s"
+printf '%-34s %10s\n' "stencil effective bandwidth" "$(printf %.2f "$gbs") GB/s"
+printf '%-34s %10s\n' "stencil" "$(printf %.1f "$mlups") MLUP/s"
 awk -v s="$gbs" -v t="$triad" 'BEGIN {printf "%-34s %9.3fx   (target >= 0.8)\n", "stencil / triad", s / t}'
 awk -v a="$mlups" -v b="$mlups1" -v r="$ranks" 'BEGIN {
-  printf "%-34s %9.1f%%   (%s MLUP/s on 1 rank)\n", "strong scaling 1 -> " r " ranks", 100 * a / (r * b), b }'
+  printf "%-34s %9.1f%%   (%.1f MLUP/s on 1 rank)\n", "strong scaling 1 -> " r " ranks", 100 * a / (r * b), b }'
 
 if [ "$hpcc" = 1 ]; then
   . "$root/benchmarks/compare/hpcc_input.sh"
@@ -51,7 +53,8 @@ if [ "$hpcc" = 1 ]; then
   for _ in $(seq "$rounds"); do  # alternate hpcc and bramble, best of each
     (cd "$work" && rm -f hpccoutf.txt && mpirun -np "$ranks" hpcc > hpcc.log 2>&1)
     star=$(best "$star" "$(awk -F= '/^StarSTREAM_Triad=/ {print $2}' "$work/hpccoutf.txt")")
-    t=$(mpirun -np "$ranks" "$bramble" run stream --out "$work/r.h5" | awk '/^Triad:/ {print $2}')
+    bramble_run "$ranks" "$work/stream.h5" stream
+    t=$(bramble_figure "$work/stream.h5" triad_gbs)
     triad=$(best "$triad" "$t")
   done
   awk -v s="$star" -v r="$ranks" -v b="$triad" 'BEGIN {
