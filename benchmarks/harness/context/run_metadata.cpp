@@ -4,10 +4,14 @@
 #include <mpi.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 
 #include "bramble/version.hpp"
+#include "context/blas_probe.hpp"
 #include "context/topology.hpp"
+#include "context/trust_warnings.hpp"
+#include "core/gather.hpp"
 
 namespace bramble {
 
@@ -43,10 +47,34 @@ RunMetadata collect_metadata(const Topology& topology, int ranks, const std::str
   m.blas_corename = openblas_get_corename();
   m.compiler = kCompiler;
   m.build_type = kBuildType;
+  m.compiler_flags = kCompilerFlags;
   m.ranks = ranks;
   m.node_count = topology.node_count();
   for (const auto& node : topology.nodes()) m.ranks_per_node.push_back(node.ranks);
   m.nodes = topology.nodes();
+
+  TrustInputs trust = this_process_trust_inputs();
+  for (int node = 0; node < topology.node_count(); ++node) trust.hosts.push_back(topology.host_of(node));
+
+  // With OPENBLAS_CORETYPE set, this process's OpenBLAS runs the forced core, so which one it
+  // would pick itself takes a probe (context/blas_probe.hpp): once per node, by its leader,
+  // which hands the answer to the node's other ranks. Every rank takes part whatever its own
+  // environment says, so that a rank that differs cannot leave the others waiting.
+  std::string answer;  // "<core>\n<error>"
+  if (topology.is_node_leader()) {
+    if (std::getenv("OPENBLAS_CORETYPE") != nullptr) {
+      const BlasProbeResult probe = probe_blas_core_auto();
+      answer = (probe.core.empty() ? "unknown" : probe.core) + "\n" + probe.error;
+    } else {
+      answer = m.blas_corename + "\n";  // nothing forced: what runs is OpenBLAS's own pick
+    }
+  }
+  answer = allgather_text(topology.node_comm(), answer).front();
+  const auto newline = answer.find('\n');
+  m.blas_core_auto = answer.substr(0, newline);
+  if (newline != std::string::npos) trust.blas_probe_error = answer.substr(newline + 1);
+
+  m.trust_warnings = trust_warnings(m, trust);
   return m;
 }
 
