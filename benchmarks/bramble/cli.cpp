@@ -25,6 +25,41 @@ int show_file(MPI_Comm world, const std::string& path, const std::string& format
   return kExitOk;
 }
 
+// Options of `bramble run` itself (before or after the kernel's name).
+void add_run_options(CLI::App& run, SuiteOptions& suite) {
+  run.add_option("--out", suite.out, "Result file (default results/bramble-<host>-<utc>.h5)");
+  run.add_option("--label", suite.label, "Free text stored with the results");
+  run.add_flag("--quick", suite.quick, "Use each kernel's quick default size");
+  run.add_option("--progress", suite.progress,
+                 "Progress line on stderr: auto (when stderr is a terminal), on, off")
+      ->check(CLI::IsMember({"auto", "on", "off"}))
+      ->capture_default_str();
+  run.add_option("--ranks-per-node", suite.ranks_per_node,
+                 "Pretend every N consecutive ranks are a node of their own, named <host>-n<i> (testing, teaching)")
+      ->check(CLI::PositiveNumber);
+}
+
+// Power measurement (README: "Power, energy and performance per watt").
+void add_power_options(CLI::App& run, PowerOptions& power) {
+  run.add_option("--power", power.spec,
+                 "Power source for every node: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], "
+                 "smartplug:URL, meter-log:FILE, fixed:WATTS, none (health only), off (no sampler)")
+      ->capture_default_str();
+  run.add_option("--power-config", power.config_file,
+                 "TOML/INI file with a [hostname] section per node (power, group, interval) and [default]");
+  run.add_option("--power-interval", power.interval, "Seconds between power samples (default: per source kind)")
+      ->check(CLI::Range(0.01, 60.0));
+  run.add_option("--idle-seconds", power.idle_seconds,
+                 "Idle baseline before the kernels, after a 2 s settle (0 skips; only when a node is metered)")
+      ->check(CLI::Range(0.0, 3600.0))
+      ->capture_default_str();
+  run.add_option("--min-phase-seconds", power.min_phase_seconds,
+                 "Repeat each kernel's timed part until it lasts this long (Green500 wants 60)")
+      ->check(CLI::Range(0.0, 86400.0));
+  run.add_option("--power-root", power.root, "Prefix for /sys and /proc when reading sensors (testing)")
+      ->group("");  // hidden: for tests with fake sensor trees
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -38,34 +73,8 @@ int run_cli(int argc, char** argv) {
 
   CLI::App* run = app.add_subcommand("run", "Run kernels and write a result file");
   SuiteOptions suite;
-  run->add_option("--out", suite.out, "Result file (default results/bramble-<host>-<utc>.h5)");
-  run->add_option("--label", suite.label, "Free text stored with the results");
-  run->add_flag("--quick", suite.quick, "Use each kernel's quick default size");
-  run->add_option("--progress", suite.progress,
-                  "Progress line on stderr: auto (when stderr is a terminal), on, off")
-      ->check(CLI::IsMember({"auto", "on", "off"}))
-      ->capture_default_str();
-  PowerOptions& power = suite.power;
-  run->add_option("--power", power.spec,
-                  "Power source for every node: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], "
-                  "smartplug:URL, meter-log:FILE, fixed:WATTS, none (health only), off (no sampler)")
-      ->capture_default_str();
-  run->add_option("--power-config", power.config_file,
-                  "TOML/INI file with a [hostname] section per node (power, group, interval) and [default]");
-  run->add_option("--power-interval", power.interval, "Seconds between power samples (default: per source kind)")
-      ->check(CLI::Range(0.01, 60.0));
-  run->add_option("--idle-seconds", power.idle_seconds,
-                  "Idle baseline before the kernels, after a 2 s settle (0 skips; only when a node is metered)")
-      ->check(CLI::Range(0.0, 3600.0))
-      ->capture_default_str();
-  run->add_option("--min-phase-seconds", power.min_phase_seconds,
-                  "Repeat each kernel's timed part until it lasts this long (Green500 wants 60)")
-      ->check(CLI::Range(0.0, 86400.0));
-  run->add_option("--power-root", power.root, "Prefix for /sys and /proc when reading sensors (testing)")
-      ->group("");  // hidden: for tests with fake sensor trees
-  run->add_option("--ranks-per-node", suite.ranks_per_node,
-                  "Pretend every N consecutive ranks are a node of their own, named <host>-n<i> (testing, teaching)")
-      ->check(CLI::PositiveNumber);
+  add_run_options(*run, suite);
+  add_power_options(*run, suite.power);
   run->require_subcommand(1, 1);
 
   auto kernels = all_kernels();
