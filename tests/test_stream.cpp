@@ -191,7 +191,7 @@ TEST(StreamAccounting, BytesPerElementAsStreamCountsThem) {
   EXPECT_EQ(st::bytes_per_element(st::Op::triad), 24);
   EXPECT_EQ(st::bytes_moved(st::Op::triad, 10'000'000), 240'000'000);
   EXPECT_EQ(st::array_bytes(10'000'000), 240'000'000);
-  EXPECT_STREQ(st::op_name(st::Op::add), "add");
+  EXPECT_STREQ(st::kOpNames[static_cast<std::size_t>(st::Op::add)], "add");
 }
 
 // A made-up time table: times[rank][iteration] for triad, every other kernel 1 s.

@@ -25,8 +25,6 @@ inline constexpr int kOpCount = 4;
 inline constexpr std::array<Op, kOpCount> kOps{Op::copy, Op::scale, Op::add, Op::triad};
 inline constexpr std::array<const char*, kOpCount> kOpNames{"copy", "scale", "add", "triad"};
 
-constexpr const char* op_name(Op op) { return kOpNames[static_cast<std::size_t>(op)]; }
-
 // STREAM counts the words a kernel names: one load + one store for copy and scale, two loads
 // + one store for add and triad. It does not count the extra read of each stored line that a
 // write-allocate cache performs (see README), so the figures are comparable with STREAM's.

@@ -7,7 +7,10 @@ namespace {
 
 std::string join(const std::vector<int>& v) {
   std::string out;
-  for (int x : v) out += (out.empty() ? "" : ",") + std::to_string(x);
+  for (int x : v) {
+    if (!out.empty()) out += ',';  // appended: GCC 12 misreads `"," + string` (-Wrestrict)
+    out += std::to_string(x);
+  }
   return out;
 }
 

@@ -52,7 +52,10 @@ class CsvReporter : public Reporter {
  public:
   void report(std::ostream& out, const ResultFile& file) const override {
     std::string header;
-    for (const char* c : kColumns) header += (header.empty() ? "" : ",") + std::string(c);
+    for (const char* c : kColumns) {
+      if (!header.empty()) header += ',';
+      header += c;
+    }
     out << header << '\n';
     for (const auto& run : file.runs)
       for (const auto& k : run.kernels) {

@@ -84,7 +84,10 @@ void print_run_power(std::ostream& out, const RunPower& p) {
   Rows rows{{"meter", "nodes", "kind", "scope", "interval (s)", "idle W", "source"}};
   for (const auto& m : p.meters) {
     std::string nodes;
-    for (int n : m.nodes) nodes += (nodes.empty() ? "" : ",") + std::to_string(n);
+    for (int n : m.nodes) {
+      if (!nodes.empty()) nodes += ',';
+      nodes += std::to_string(n);
+    }
     rows.push_back({m.name, nodes, m.kind, m.scope, fixed(m.interval, 2), number_or_dash(m.idle_watts, 2), m.source});
   }
   if (rows.size() > 1) print_table(out, rows, "  ");
