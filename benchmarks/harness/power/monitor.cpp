@@ -26,23 +26,6 @@ int leader_rank(const Topology& topology, int node, int size) {
   return 0;
 }
 
-// A node's phase record travels to rank 0 as the result file's named values; its windows
-// travel apart, as numbers.
-std::string serialise(const NodePhase& n) {
-  std::vector<NamedValue> values = to_values(n, node_health_fields());
-  for (auto& v : to_values(n, node_energy_fields())) values.push_back(std::move(v));
-  return encode(values);
-}
-
-NodePhase deserialise(const std::string& text, const std::vector<double>& windows) {
-  const std::vector<NamedValue> values = decode(text);
-  NodePhase n;
-  from_values(n, values, node_health_fields());
-  from_values(n, values, node_energy_fields());
-  for (std::size_t i = 0; i + 1 < windows.size(); i += 2) n.windows.push_back({windows[i], windows[i + 1]});
-  return n;
-}
-
 // Temperature, clocks and throttling from `health` into `to` (whose energy came from elsewhere).
 void take_health(power::WindowStats& to, const power::WindowStats& health) {
   to.temp_start = health.temp_start;
@@ -252,7 +235,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
       n.stats.failed = 0;  // no meter read here: unread power is not a failed reading
     }
     for (const auto& w : windows_) windows.insert(windows.end(), {w.t0 - base_.mono, w.t1 - base_.mono});
-    mine = serialise(n);
+    mine = encode_node_phase(n);
     series = new_series_rows(samples);
   }
   windows_.clear();
@@ -268,7 +251,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
   for (const auto& node : topology_.nodes()) hosts.push_back(node.hostname);
   for (std::size_t r = 0; r < all.size(); ++r)
     if (!all[r].empty()) {
-      rec.nodes.push_back(deserialise(all[r], all_windows[r]));
+      rec.nodes.push_back(decode_node_phase(all[r], all_windows[r]));
       rec.series.push_back(all_series[r]);
     }
   if (rec.nodes.empty()) return std::nullopt;  // --power off

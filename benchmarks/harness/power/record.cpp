@@ -83,4 +83,19 @@ const Fields<NodePhase>& node_energy_fields() {
   return fields;
 }
 
+std::string encode_node_phase(const NodePhase& n) {
+  std::vector<NamedValue> values = to_values(n, node_health_fields());
+  for (auto& v : to_values(n, node_energy_fields())) values.push_back(std::move(v));
+  return encode(values);
+}
+
+NodePhase decode_node_phase(const std::string& text, const std::vector<double>& windows) {
+  const std::vector<NamedValue> values = decode(text);
+  NodePhase n;
+  from_values(n, values, node_health_fields());
+  from_values(n, values, node_energy_fields());
+  for (std::size_t i = 0; i + 1 < windows.size(); i += 2) n.windows.push_back({windows[i], windows[i + 1]});
+  return n;
+}
+
 }  // namespace bramble

@@ -66,6 +66,11 @@ const Fields<MeterInfo>& meter_fields();
 const Fields<NodePhase>& node_health_fields();
 const Fields<NodePhase>& node_energy_fields();
 
+// A node's phase record as text for the gather to rank 0 (its windows travel apart, as
+// numbers: t0, t1, t0, t1, ...).
+std::string encode_node_phase(const NodePhase& n);
+NodePhase decode_node_phase(const std::string& text, const std::vector<double>& windows);
+
 struct RunPower {
   std::string requested;          // --power / config as given
   std::string notice;             // one line shown to the user ("" if none)
