@@ -342,6 +342,18 @@ void parse(Kernel& k, std::vector<std::string> args) {
   app.parse(std::move(args));
 }
 
+// A whole `bramble run stream ARGS` on every rank, without the suite: what it recorded.
+std::optional<KernelResult> run_stream(const Topology& topology, std::vector<std::string> args) {
+  std::optional<KernelResult> got;
+  RunContext ctx;
+  ctx.topology = &topology;
+  ctx.record = [&](const KernelResult& r) { got = r; };
+  StreamKernel k;
+  parse(k, std::move(args));
+  k.run(ctx);
+  return got;
+}
+
 TEST(StreamOptions, BadValuesAreCommandLineErrors) {
   StreamKernel k;
   EXPECT_THROW(parse(k, {"--stream-iterations", "1"}), CLI::ValidationError);
@@ -354,15 +366,7 @@ TEST(StreamOptions, BadValuesAreCommandLineErrors) {
 TEST(StreamRun, WholeRunOnEveryRank) {
   const Topology topology(MPI_COMM_WORLD);
   const int ranks = comm_size(MPI_COMM_WORLD);
-  std::optional<KernelResult> got;
-  RunContext ctx;
-  ctx.topology = &topology;
-  ctx.record = [&](const KernelResult& r) { got = r; };
-
-  StreamKernel k;
-  parse(k, {"--stream-n", "20000", "--stream-iterations", "3"});
-  k.run(ctx);
-
+  const std::optional<KernelResult> got = run_stream(topology, {"--stream-n", "20000", "--stream-iterations", "3"});
   ASSERT_TRUE(got.has_value());
   const KernelResult& r = *got;
   EXPECT_EQ(r.kernel, "stream");
@@ -429,13 +433,7 @@ TEST(StreamRun, WholeRunOnEveryRank) {
 TEST(StreamRun, EachNodeIsItsRanksTogether) {
   const Topology topology(MPI_COMM_WORLD, 1);  // every rank a node of its own
   const int ranks = comm_size(MPI_COMM_WORLD);
-  std::optional<KernelResult> got;
-  RunContext ctx;
-  ctx.topology = &topology;
-  ctx.record = [&](const KernelResult& r) { got = r; };
-  StreamKernel k;
-  parse(k, {"--stream-n", "20000", "--stream-iterations", "4"});
-  k.run(ctx);
+  const std::optional<KernelResult> got = run_stream(topology, {"--stream-n", "20000", "--stream-iterations", "4"});
   ASSERT_TRUE(got.has_value());
   const Value* total = find_value(got->figures, "triad_gbs");
   ASSERT_NE(total, nullptr);

@@ -1,6 +1,5 @@
 #include "context/topology.hpp"
 
-#include <sstream>
 #include <string>
 
 #include "core/gather.hpp"
