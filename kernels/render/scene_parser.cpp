@@ -48,6 +48,13 @@ std::vector<std::string_view> split(std::string_view line) {
   return tokens;
 }
 
+// A token as messages quote it: a file of binary garbage may hold a "token" of megabytes.
+// (The harness also escapes unprintable bytes in whatever message reaches the user.)
+std::string shown(std::string_view token) {
+  constexpr std::size_t kMax = 40;
+  return token.size() <= kMax ? std::string(token) : std::string(token.substr(0, kMax)) + "...";
+}
+
 std::string field_name(const ItemSpec& spec, std::size_t index) {
   std::string_view fields = spec.fields;
   for (std::size_t i = 0; i < index; ++i) fields.remove_prefix(fields.find(' ') + 1);
@@ -64,7 +71,7 @@ double number(const Where& at, const ItemSpec& spec, std::size_t index, std::str
   if (ec != std::errc() || end != digits.data() + digits.size() || !std::isfinite(value)) {
     // Built by appending: GCC 12 at -O3 warns (-Wrestrict, a false positive) on "..." + string.
     std::string what = "\"";
-    what.append(token).append("\" is not a finite number (").append(spec.name).append(" ");
+    what.append(shown(token)).append("\" is not a finite number (").append(spec.name).append(" ");
     what.append(field_name(spec, index)).append(")");
     at.fail(what);
   }
@@ -83,7 +90,7 @@ std::vector<double> numbers(const Where& at, const ItemSpec& spec,
   return v;
 }
 
-std::string as_string(std::string_view token) { return std::string(token); }
+std::string as_string(std::string_view token) { return shown(token); }
 
 Sphere sphere(const Where& at, const std::vector<std::string_view>& tokens) {
   const std::vector<double> v = numbers(at, kSphere, tokens);
@@ -139,7 +146,7 @@ Scene parse_scene(const std::string& text, const std::string& source_name) {
       scene.camera = camera(at, tokens);
       camera_line = line;
     } else {
-      at.fail("unknown item \"" + std::string(tokens[0]) +
+      at.fail("unknown item \"" + shown(tokens[0]) +
               "\" (expected s for a sphere, l for a light or c for the camera)");
     }
   }

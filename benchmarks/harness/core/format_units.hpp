@@ -6,9 +6,12 @@
 #include <string>
 
 namespace bramble {
+// Sizes from overflowing requests (an N of 2^40 needs 2^53 GiB) are shown in exponent form
+// rather than as 20 digits, or cut off.
 inline std::string gib(double bytes) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f GiB", bytes / double(1LL << 30));
+  char buf[48];
+  const double g = bytes / double(1LL << 30);
+  std::snprintf(buf, sizeof buf, g < 1e6 ? "%.2f GiB" : "%.3g GiB", g);
   return buf;
 }
 // Checksums and other 64-bit identities as 16 hex digits.

@@ -38,4 +38,11 @@ struct PowerConfig {
 // Throws InputError naming `source` and the offending key for unknown keys or bad values.
 PowerConfig parse_power_config(const std::string& text, const std::string& source);
 
+// `--power` given on the command line together with the config `source` must have a say:
+// it is refused (exit 2), rather than silently ignored, when the config's [default] names a
+// different source for the same nodes, or when the config names a source for every one of
+// `hosts`. Without --power on the command line the config simply decides.
+void check_power_option_against_config(const PowerConfig& config, const std::string& spec,
+                                       const std::vector<std::string>& hosts, const std::string& source);
+
 }  // namespace bramble

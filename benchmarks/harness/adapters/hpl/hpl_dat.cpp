@@ -1,12 +1,23 @@
 #include "adapters/hpl/hpl_dat.hpp"
 
 #include <cctype>
+#include <cmath>
+#include <type_traits>
 #include <sstream>
 
 #include "core/errors.hpp"
+#include "core/printable.hpp"
 
 namespace bramble {
 namespace {
+
+// "nan", "inf", "-inf", "infinity" in any case: a word to HPL's reader, but plainly meant
+// as a value, so the message should say what is wrong with it.
+bool not_finite(std::string token) {
+  for (char& c : token) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (!token.empty() && (token[0] == '-' || token[0] == '+')) token.erase(0, 1);
+  return token.starts_with("nan") || token.starts_with("inf");
+}
 
 // HPL reads each line's leading values and treats the rest as a comment; so do we.
 class LineReader {
@@ -17,7 +28,7 @@ class LineReader {
   }
 
   [[noreturn]] void fail(int line, const std::string& what) const {
-    throw InputError(name_ + " line " + std::to_string(line) + ": " + what);
+    throw InputError(printable(name_, 200) + " line " + std::to_string(line) + ": " + what);
   }
 
   bool has(int line) const { return line <= static_cast<int>(lines_.size()); }
@@ -34,14 +45,16 @@ class LineReader {
     for (std::size_t i = 0; i < count; ++i) {
       std::string token;
       // A word or '#' starts the comment: fewer values than promised.
-      if (!(in >> token) || std::isalpha(static_cast<unsigned char>(token[0])) || token[0] == '#')
+      const bool word = in >> token && (std::isalpha(static_cast<unsigned char>(token[0])) || token[0] == '#');
+      if (in && not_finite(token)) fail(line, in_quotes(token) + " is not a finite number for " + what);
+      if (!in || word)
         fail(line, "expected " + std::to_string(count) + " value(s) for " + what + ", found " +
-                       std::to_string(i) + " in \"" + text(line) + "\"");
+                       std::to_string(i) + " in " + in_quotes(text(line)));
       std::istringstream parse(token);
       T value{};
       char extra = 0;
       if (!(parse >> value) || (parse >> extra))
-        fail(line, "\"" + token + "\" is not a valid value for " + what);
+        fail(line, in_quotes(token) + " is not a valid value for " + what + (std::is_integral_v<T> ? " (a whole number)" : ""));
       out.push_back(value);
     }
     return out;
@@ -62,9 +75,11 @@ class LineReader {
 };
 
 template <class T>
-void require_positive(const LineReader& r, int line, const std::vector<T>& v, const std::string& what) {
-  for (T x : v)
+void require_range(const LineReader& r, int line, const std::vector<T>& v, const std::string& what, std::int64_t max) {
+  for (T x : v) {
     if (x < 1) r.fail(line, what + " must be positive, got " + std::to_string(x));
+    if (x > max) r.fail(line, what + " must be at most " + std::to_string(max) + ", got " + std::to_string(x));
+  }
 }
 
 }  // namespace
@@ -77,21 +92,21 @@ HplDat parse_hpl_dat(const std::string& text, const std::string& name) {
   dat.ignored = {"output file (line 3)", "device out (line 4)"};
 
   dat.ns = r.values<std::int64_t>(6, r.count(5, "problem sizes"), "Ns");
-  require_positive(r, 6, dat.ns, "N");
+  require_range(r, 6, dat.ns, "N", kMaxHplN);
   dat.nbs = r.values<int>(8, r.count(7, "NBs"), "NBs");
-  require_positive(r, 8, dat.nbs, "NB");
+  require_range(r, 8, dat.nbs, "NB", kMaxHplNb);
   dat.pmap = r.value<int>(9, "PMAP");
   if (dat.pmap != 0 && dat.pmap != 1) r.fail(9, "PMAP must be 0 (row-major) or 1 (column-major)");
 
   const std::size_t grids = r.count(10, "process grids");
   const auto ps = r.values<int>(11, grids, "Ps");
   const auto qs = r.values<int>(12, grids, "Qs");
-  require_positive(r, 11, ps, "P");
-  require_positive(r, 12, qs, "Q");
+  require_range(r, 11, ps, "P", kMaxHplGridSide);
+  require_range(r, 12, qs, "Q", kMaxHplGridSide);
   for (std::size_t i = 0; i < grids; ++i) dat.grids.emplace_back(ps[i], qs[i]);
 
   dat.threshold = r.value<double>(13, "threshold");
-  if (!(dat.threshold > 0)) r.fail(13, "threshold must be positive");
+  if (!(dat.threshold > 0) || !std::isfinite(dat.threshold)) r.fail(13, "threshold must be a positive finite number");
 
   // Panel-factorisation variants and broadcast topologies: bramble has one of each.
   struct Skipped { int count_line; const char* what; };

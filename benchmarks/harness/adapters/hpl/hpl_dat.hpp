@@ -8,6 +8,14 @@
 
 namespace bramble {
 
+// Limits shared by the command line and HPL.dat. Far beyond any machine bramble runs on,
+// they keep every size derived from them (N x N x 8 bytes in double, P x Q in int64, the
+// panel's NB x NB) free of overflow, so a huge value is one clear message and never a
+// wrapped size.
+inline constexpr std::int64_t kMaxHplN = std::int64_t{1} << 40;
+inline constexpr int kMaxHplNb = 1 << 16;
+inline constexpr int kMaxHplGridSide = 1 << 20;  // P or Q
+
 struct HplDat {
   std::vector<std::int64_t> ns;
   std::vector<int> nbs;

@@ -20,6 +20,8 @@
 #include "core/input_file.hpp"
 #include "adapters/hpl/lu_phase_timer.hpp"
 #include "adapters/hpl/memory_sizing.hpp"
+#include "core/printable.hpp"
+#include "suite/option_checks.hpp"
 
 namespace bramble {
 namespace {
@@ -169,6 +171,13 @@ KernelResult report(const RunContext& ctx, const HplCase& c, const HplOptions& o
   return r;
 }
 
+// P x Q in 64 bits: two sides of up to kMaxHplGridSide cannot wrap to the rank count.
+void check_grid(std::int64_t p, std::int64_t q, int ranks, const std::string& prefix, const std::string& hint) {
+  if (p * q == ranks) return;
+  throw InputError(prefix + "process grid " + std::to_string(p) + "x" + std::to_string(q) + " needs " +
+                   std::to_string(p * q) + " ranks, but bramble runs on " + std::to_string(ranks) + hint);
+}
+
 }  // namespace
 
 std::pair<int, int> squarest_grid(int ranks) {
@@ -178,20 +187,23 @@ std::pair<int, int> squarest_grid(int ranks) {
 }
 
 void HplKernel::add_options(CLI::App& sub) {
-  sub.add_option("--n", opt_.n, "Matrix order N (default: sized from memory)")->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
-  sub.add_option("--nb", opt_.nb, "Block size NB")->check(CLI::PositiveNumber)->capture_default_str();
-  sub.add_option("--p", opt_.p, "Process rows P (with --q; default: most square P <= Q)")->check(CLI::PositiveNumber);
-  sub.add_option("--q", opt_.q, "Process columns Q")->check(CLI::PositiveNumber);
+  sub.add_option("--n", opt_.n, "Matrix order N (default: sized from memory)")
+      ->check(whole_number<std::int64_t>(1, kMaxHplN));
+  sub.add_option("--nb", opt_.nb, "Block size NB")->check(whole_number<int>(1, kMaxHplNb))->capture_default_str();
+  sub.add_option("--p", opt_.p, "Process rows P (with --q; default: most square P <= Q)")
+      ->check(whole_number<int>(1, kMaxHplGridSide));
+  sub.add_option("--q", opt_.q, "Process columns Q")->check(whole_number<int>(1, kMaxHplGridSide));
   sub.add_option("--hpl-dat", opt_.hpl_dat, "Run the sweep an HPL.dat describes")
       ->excludes(sub.get_option("--n"))->excludes(sub.get_option("--nb"))
       ->excludes(sub.get_option("--p"))->excludes(sub.get_option("--q"));
   sub.add_option("--mem-fraction", opt_.mem_fraction,
                  "Share of the smallest node's available memory used when sizing N")
-      ->check(CLI::Range(0.01, 0.95))->capture_default_str();
-  sub.add_option("--reps", opt_.reps, "Repetitions of each case")->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(finite_number(0.01, 0.95))->capture_default_str();
+  sub.add_option("--reps", opt_.reps, "Repetitions of each case")->check(whole_number<int>(1, 1 << 20))->capture_default_str();
   sub.add_flag("--no-lookahead", opt_.no_lookahead, "Turn off the one-panel look-ahead");
-  sub.add_option("--seed", opt_.seed, "Seed of the random system")->capture_default_str();
-  sub.add_option("--leaf", opt_.leaf_width, "Panel recursion leaf width")->check(CLI::Range(1, 1024))->capture_default_str();
+  // At most int64's largest: result files store the seed as a signed 64-bit integer.
+  sub.add_option("--seed", opt_.seed, "Seed of the random system")->check(whole_number<std::int64_t>(0))->capture_default_str();
+  sub.add_option("--leaf", opt_.leaf_width, "Panel recursion leaf width")->check(whole_number<int>(1, 1024))->capture_default_str();
 }
 
 std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
@@ -204,15 +216,13 @@ std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
       if (comm_rank(ctx.world) == 0) {
         std::string list;
         for (const auto& s : dat.ignored) list += (list.empty() ? "" : ", ") + s;
-        std::printf("%s: bramble ignores %s\n", opt_.hpl_dat.c_str(), list.c_str());
+        const std::string shown = printable(opt_.hpl_dat, 200);
+        std::printf("%s: bramble ignores %s\n", shown.c_str(), list.c_str());
         if (std::any_of(dat.depths.begin(), dat.depths.end(), [](int d) { return d > 1; }))
-          std::printf("%s: look-ahead depths above 1 run as depth 1\n", opt_.hpl_dat.c_str());
+          std::printf("%s: look-ahead depths above 1 run as depth 1\n", shown.c_str());
       }
       for (auto [p, q] : dat.grids) {
-        if (p * q != ranks)
-          throw InputError(opt_.hpl_dat + ": process grid " + std::to_string(p) + "x" + std::to_string(q) +
-                           " needs " + std::to_string(p * q) + " ranks, but bramble runs on " +
-                           std::to_string(ranks));
+        check_grid(p, q, ranks, printable(opt_.hpl_dat, 200) + ": ", "");
         for (int depth : dat.depths)
           for (auto n : dat.ns)
             for (int nb : dat.nbs)
@@ -224,16 +234,14 @@ std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
     agree(ctx.world, [&] {
       if ((opt_.p == 0) != (opt_.q == 0)) throw InputError("give both --p and --q, or neither");
       auto [p, q] = opt_.p ? std::pair{opt_.p, opt_.q} : squarest_grid(ranks);
-      if (p * q != ranks)
-        throw InputError("process grid " + std::to_string(p) + "x" + std::to_string(q) + " needs " +
-                         std::to_string(p * q) + " ranks, but bramble runs on " + std::to_string(ranks) +
-                         " (P x Q must equal the number of ranks)");
+      check_grid(p, q, ranks, "", " (P x Q must equal the number of ranks)");
       std::int64_t n = opt_.n;
       if (n == 0) {
         std::int64_t min_avail = INT64_MAX;
         for (const auto& node : ctx.topology->nodes()) min_avail = std::min(min_avail, node.memory_available_bytes);
         n = n_from_memory(min_avail, ctx.topology->node_count(), opt_.mem_fraction, opt_.nb);
-        if (ctx.quick) n = std::min(n, (kQuickN / opt_.nb) * opt_.nb);
+        // --quick shrinks only the size bramble picks; an explicit --n always wins.
+        if (ctx.quick) n = std::min(n, std::max<std::int64_t>(opt_.nb, (kQuickN / opt_.nb) * opt_.nb));
         if (n < 1) throw InputError("no memory to size N from; give --n");
       }
       cases.push_back({n, opt_.nb, p, q, hpl::GridOrder::row_major, !opt_.no_lookahead, hpl::kHplThreshold});

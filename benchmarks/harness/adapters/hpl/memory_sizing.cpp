@@ -1,5 +1,6 @@
 #include "adapters/hpl/memory_sizing.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -15,13 +16,14 @@ std::int64_t n_from_memory(std::int64_t min_available_bytes, int nodes, double f
   return (n / nb) * nb;
 }
 
-std::int64_t hpl_rank_bytes(std::int64_t n, int nb, int p, int q, int row, int col) {
+double hpl_rank_bytes(std::int64_t n, int nb, int p, int q, int row, int col) {
   const hpl::BlockCyclic rows{n, nb, p, row}, cols{n + 1, nb, q, col};
-  const std::int64_t matrix = hpl::DistMatrix::local_bytes(n, nb, p, q, row, col);
-  const std::int64_t panels = 2 * (rows.local_count() + nb + 1) * nb;  // double-buffered
-  const std::int64_t u = nb * cols.local_count();
-  const std::int64_t vectors = 3 * n;
-  return matrix + static_cast<std::int64_t>(sizeof(double)) * (panels + u + vectors);
+  const double local_rows = double(std::max<std::int64_t>(1, rows.local_count()));
+  const double matrix = local_rows * double(cols.local_count());  // as DistMatrix::local_bytes, in double
+  const double panels = 2.0 * (double(rows.local_count()) + nb + 1) * nb;  // double-buffered
+  const double u = double(nb) * double(cols.local_count());
+  const double vectors = 3.0 * double(n);
+  return double(sizeof(double)) * (matrix + panels + u + vectors);
 }
 
 void check_hpl_fits(const Topology& topology, std::int64_t n, int nb, int p, int q,
@@ -30,7 +32,7 @@ void check_hpl_fits(const Topology& topology, std::int64_t n, int nb, int p, int
   for (int rank = 0; rank < p * q; ++rank) {
     const int row = order == hpl::GridOrder::row_major ? rank / q : rank % p;
     const int col = order == hpl::GridOrder::row_major ? rank % q : rank / p;
-    need[topology.node_of_rank(rank)] += double(hpl_rank_bytes(n, nb, p, q, row, col));
+    need[topology.node_of_rank(rank)] += hpl_rank_bytes(n, nb, p, q, row, col);
   }
   for (int node = 0; node < topology.node_count(); ++node) {
     const NodeInfo& info = topology.nodes()[node];

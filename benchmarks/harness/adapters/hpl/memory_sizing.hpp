@@ -13,8 +13,9 @@ namespace bramble {
 std::int64_t n_from_memory(std::int64_t min_available_bytes, int nodes, double fraction, int nb);
 
 // Bytes one rank at grid position (row, col) needs for N, NB: the matrix share plus
-// panel and U work buffers.
-std::int64_t hpl_rank_bytes(std::int64_t n, int nb, int p, int q, int row, int col);
+// panel and U work buffers. A double: for the largest N allowed (kMaxHplN) the matrix
+// share is beyond int64, and the check must say "does not fit" rather than wrap.
+double hpl_rank_bytes(std::int64_t n, int nb, int p, int q, int row, int col);
 
 // Throws InputError naming the first node whose ranks need more than it has available.
 void check_hpl_fits(const Topology& topology, std::int64_t n, int nb, int p, int q,

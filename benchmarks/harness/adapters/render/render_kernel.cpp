@@ -8,13 +8,16 @@
 
 #include "adapters/render/golden_checksums.hpp"
 #include "adapters/render/image_io.hpp"
+#include "adapters/render/render_sizing.hpp"
 #include "core/collective.hpp"
 #include "core/comm_info.hpp"
 #include "core/format_units.hpp"
 #include "core/input_file.hpp"
+#include "core/printable.hpp"
 #include "render/schedule.hpp"
 #include "render/scene_parser.hpp"
 #include "render/sphereflake.hpp"
+#include "suite/option_checks.hpp"
 #include "suite/phase_timer.hpp"
 
 namespace bramble {
@@ -35,32 +38,38 @@ render::Scene read_scene(const RunContext& ctx, const std::string& path) {
     try {
       scene = render::parse_scene(text, path);
     } catch (const render::SceneError& e) {
-      throw InputError(e.what());
+      throw InputError(printable(e.what()));  // it quotes the file's text, which may be anything
     }
   });
   return scene;
 }
 
+// --quick shrinks the defaults only: --width, --height and --spp given on the command line win.
 render::RenderSettings settings_for(const RunContext& ctx, const RenderOptions& opt) {
-  render::RenderSettings s{opt.width, opt.height, ctx.quick ? 1 : opt.spp, opt.tile};
-  if (ctx.quick && opt.width == 800 && opt.height == 600) {  // only the default size shrinks
+  render::RenderSettings s{opt.width, opt.height, ctx.quick && !opt.spp_given ? 1 : opt.spp, opt.tile};
+  if (ctx.quick && !opt.size_given) {
     s.width = 400;
     s.height = 300;
   }
   return s;
 }
 
+// Before the scene is read or anything allocated.
+void check_settings(const RunContext& ctx, const render::RenderSettings& s) {
+  agree(ctx.world, [&] { check_render_fits(*ctx.topology, s.width, s.height, s.tile); });
+}
+
 // The BVH and the tracer keep references into the scene, so this stays where it is built.
 struct Setup {
   Setup(const RunContext& ctx, const RenderOptions& opt)
-      : scene(read_scene(ctx, opt.scene)), settings(settings_for(ctx, opt)),
+      : settings(settings_for(ctx, opt)), scene((check_settings(ctx, settings), read_scene(ctx, opt.scene))),
         schedule(render::parse_schedule(opt.schedule)), depth(opt.depth), accel(scene.spheres, !opt.no_bvh),
         tracer(scene, accel, depth), camera(scene.camera, settings.width, settings.height) {}
   Setup(const Setup&) = delete;
   Setup& operator=(const Setup&) = delete;
 
+  render::RenderSettings settings;  // first: checked before the scene is read
   render::Scene scene;
-  render::RenderSettings settings;
   render::Schedule schedule;
   int depth;
   render::Accelerator accel;
@@ -266,18 +275,22 @@ std::uint64_t image_checksum(const std::vector<std::uint8_t>& rgb) {
 void RenderKernel::add_options(CLI::App& sub) {
   // No ExistingFile check: the file may exist only where rank 0 runs (read_on_rank0).
   sub.add_option("--scene", opt_.scene, "Scene file in c-ray format (default: built-in sphereflake)");
-  sub.add_option("--width", opt_.width, "Image width in pixels")->check(CLI::Range(1, 1 << 15))->capture_default_str();
-  sub.add_option("--height", opt_.height, "Image height in pixels")->check(CLI::Range(1, 1 << 15))->capture_default_str();
-  sub.add_option("--spp", opt_.spp, "Samples per pixel (jittered)")->check(CLI::Range(1, 4096))->capture_default_str();
+  const auto side = whole_number<int>(1, kMaxRenderSide);
+  width_option_ = sub.add_option("--width", opt_.width, "Image width in pixels")->check(side)->capture_default_str();
+  height_option_ = sub.add_option("--height", opt_.height, "Image height in pixels")->check(side)->capture_default_str();
+  spp_option_ = sub.add_option("--spp", opt_.spp, "Samples per pixel (jittered)")
+                    ->check(whole_number<int>(1, 4096))->capture_default_str();
   sub.add_option("--schedule", opt_.schedule, "Work distribution: static, cyclic or dynamic")
       ->check(CLI::IsMember({"static", "cyclic", "dynamic"}))->capture_default_str();
-  sub.add_option("--tile", opt_.tile, "Tile edge in pixels")->check(CLI::Range(1, 4096))->capture_default_str();
-  sub.add_option("--depth", opt_.depth, "Maximum reflection depth")->check(CLI::Range(0, 64))->capture_default_str();
+  sub.add_option("--tile", opt_.tile, "Tile edge in pixels")->check(whole_number<int>(1, 4096))->capture_default_str();
+  sub.add_option("--depth", opt_.depth, "Maximum reflection depth")->check(whole_number<int>(0, 64))->capture_default_str();
   sub.add_flag("--no-bvh", opt_.no_bvh, "Test every sphere for every ray (no bounding-volume hierarchy)");
   sub.add_flag("--ppm", opt_.ppm, "Also write the image as binary PPM, as c-ray does");
 }
 
 void RenderKernel::run(RunContext& ctx) {
+  opt_.size_given = width_option_->count() > 0 || height_option_->count() > 0;
+  opt_.spp_given = spp_option_->count() > 0;
   const Setup setup(ctx, opt_);
   const TimedRun run = time_render(ctx, setup);
   const Verification verification = verify(ctx, setup, run);

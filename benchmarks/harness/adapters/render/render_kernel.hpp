@@ -15,6 +15,10 @@
 
 #include "suite/kernel.hpp"
 
+namespace CLI {
+class Option;
+}
+
 namespace bramble {
 
 struct RenderOptions {
@@ -23,6 +27,8 @@ struct RenderOptions {
   std::string schedule = "dynamic";
   bool no_bvh = false;
   bool ppm = false;
+  // Given on the command line: --quick then leaves them as they are.
+  bool size_given = false, spp_given = false;
 };
 
 class RenderKernel : public Kernel {
@@ -36,6 +42,9 @@ class RenderKernel : public Kernel {
 
  private:
   RenderOptions opt_;
+  const CLI::Option* width_option_ = nullptr;
+  const CLI::Option* height_option_ = nullptr;
+  const CLI::Option* spp_option_ = nullptr;
 };
 
 // FNV-1a, 64-bit, of the image bytes: the image's identity in result files and tests.

@@ -12,7 +12,9 @@
 
 #include "core/collective.hpp"
 #include "core/format_units.hpp"
+#include "core/checked_math.hpp"
 #include "core/comm_info.hpp"
+#include "suite/option_checks.hpp"
 #include "suite/phase_timer.hpp"
 #include "stencil/checksum.hpp"
 #include "stencil/heat_mode.hpp"
@@ -53,8 +55,10 @@ struct Rates {
 stencil::Extent global_extent(const StencilOptions& o, bool quick, const std::array<int, 3>& procs) {
   const std::int64_t edge = o.n ? o.n : (o.dims == 2 ? (quick ? 2048 : 4096) : (quick ? 128 : 256));
   stencil::Extent e{o.nx ? o.nx : edge, o.ny ? o.ny : edge, o.dims == 3 ? (o.nz ? o.nz : edge) : 1};
+  // A product past int64 saturates: the size checks then refuse it as too large, where a
+  // wrapped extent could have passed them.
   if (o.weak)
-    for (int a = 0; a < o.dims; ++a) e[a] *= procs[a];
+    for (int a = 0; a < o.dims; ++a) e[a] = checked_mul(e[a], procs[a]).value_or(INT64_MAX);
   return e;
 }
 
@@ -80,16 +84,34 @@ void validate_sizes(const RunContext& ctx, const StencilOptions& o, const Stenci
   });
 }
 
+void does_not_fit(const NodeInfo& node, double need) {
+  if (need > double(node.memory_available_bytes))
+    throw InputError("the grid does not fit: node " + node.hostname + " (" + std::to_string(node.ranks) +
+                     " rank(s)) needs " + gib(need) + " but has " + gib(double(node.memory_available_bytes)) +
+                     " available; choose a smaller --n");
+}
+
+// Before the domain is made: its local array size is an int64 product of the extents, so a
+// grid far beyond any memory (--n 1099511627776 in 3D) is refused here, in double, with the
+// largest rank's share standing for every rank of the node. Sizes a machine could hold go
+// on to the exact check below.
+void validate_extents(const RunContext& ctx, const StencilOptions& o, const StencilSetup& s) {
+  agree(ctx.world, [&] {
+    double local_points = 1;
+    for (int a = 0; a < o.dims; ++a)
+      local_points *= std::ceil(double(s.global[a]) / s.procs[a]) + 2.0 * o.radius;
+    const NodeInfo& node = ctx.topology->nodes()[ctx.topology->my_node()];
+    const double need = 2.0 * local_points * sizeof(double) * node.ranks;
+    if (need > 0x1p60) does_not_fit(node, need);  // an exabyte: no node has it
+  });
+}
+
 // The solver holds two arrays of the local size; every rank checks its node's total.
 void validate_memory(const RunContext& ctx, const stencil::Domain& domain) {
   agree(ctx.world, [&] {
     double need = 2.0 * double(domain.array_size()) * sizeof(double);
     MPI_Allreduce(MPI_IN_PLACE, &need, 1, MPI_DOUBLE, MPI_SUM, ctx.topology->node_comm());
-    const NodeInfo& node = ctx.topology->nodes()[ctx.topology->my_node()];
-    if (need > double(node.memory_available_bytes))
-      throw InputError("the grid does not fit: node " + node.hostname + " (" + std::to_string(node.ranks) +
-                       " rank(s)) needs " + gib(need) + " but has " + gib(double(node.memory_available_bytes)) +
-                       " available; choose a smaller --n");
+    does_not_fit(ctx.topology->nodes()[ctx.topology->my_node()], need);
   });
 }
 
@@ -192,15 +214,17 @@ void print_line(const RunContext& ctx, const KernelResult& r, const StencilSetup
 
 void StencilKernel::add_options(CLI::App& sub) {
   sub.add_option("--dims", opt_.dims, "2 or 3 dimensions")->check(CLI::IsMember({2, 3}))->capture_default_str();
+  // Extents up to 2^40 points each: far beyond memory, and their products stay countable.
+  const auto extent = whole_number<std::int64_t>(1, std::int64_t{1} << 40);
   sub.add_option("--n", opt_.n, "Global grid edge (per rank with --weak); default 4096 (2D), 256 (3D)")
-      ->check(CLI::PositiveNumber);
-  sub.add_option("--nx", opt_.nx, "Grid extent along x (overrides --n)")->check(CLI::PositiveNumber);
-  sub.add_option("--ny", opt_.ny, "Grid extent along y")->check(CLI::PositiveNumber);
-  sub.add_option("--nz", opt_.nz, "Grid extent along z (3D)")->check(CLI::PositiveNumber);
+      ->check(extent);
+  sub.add_option("--nx", opt_.nx, "Grid extent along x (overrides --n)")->check(extent);
+  sub.add_option("--ny", opt_.ny, "Grid extent along y")->check(extent);
+  sub.add_option("--nz", opt_.nz, "Grid extent along z (3D)")->check(extent);
   sub.add_option("--radius", opt_.radius, "Star stencil radius 1-4 (1: 5-point 2D, 7-point 3D)")
-      ->check(CLI::Range(1, stencil::kMaxRadius))->capture_default_str();
+      ->check(whole_number<int>(1, stencil::kMaxRadius))->capture_default_str();
   sub.add_option("--steps", opt_.steps, "Timed steps (default 100 in 2D, 50 in 3D and with --quick)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number<std::int64_t>(1, std::int64_t{1} << 40));
   sub.add_flag("--weak", opt_.weak, "Sizes are per rank (weak scaling) instead of global");
   sub.add_flag("--no-overlap", opt_.no_overlap, "Wait for the halo before updating anything");
 }
@@ -209,6 +233,7 @@ void StencilKernel::run(RunContext& ctx) {
   const StencilSetup s = setup(opt_, ctx);
 
   validate_sizes(ctx, opt_, s);
+  validate_extents(ctx, opt_, s);
   stencil::Domain domain(ctx.world, opt_.dims, s.global, opt_.radius);
   validate_memory(ctx, domain);
 

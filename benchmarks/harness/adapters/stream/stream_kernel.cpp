@@ -18,6 +18,7 @@
 #include "core/format_units.hpp"
 #include "core/sysfs.hpp"
 #include "stream/stream.hpp"
+#include "suite/option_checks.hpp"
 
 namespace bramble {
 
@@ -207,10 +208,10 @@ void StreamKernel::add_options(CLI::App& sub) {
   sub.add_option("--stream-n", opt_.n,
                  "Elements per array per rank (default: 4x the last-level cache, at least 10,000,000, "
                  "with all ranks of a node within 40% of its available memory)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 40));
+      ->check(whole_number<std::int64_t>(1, std::int64_t{1} << 40));
   sub.add_option("--stream-iterations", opt_.iterations,
                  "Iterations K of copy, scale, add, triad; the first is untimed (default 10, 5 with --quick)")
-      ->check(CLI::Range(2, 1 << 24));
+      ->check(whole_number<int>(2, 1 << 24));
 }
 
 StreamCase StreamKernel::plan(const RunContext& ctx) const {

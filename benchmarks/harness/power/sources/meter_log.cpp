@@ -2,14 +2,38 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
+#include "core/errors.hpp"
+#include "core/input_file.hpp"
+#include "core/printable.hpp"
+
 namespace bramble::power {
+namespace {
+
+// A log read whole after every phase: a month at 10 lines a second, and still quick to read.
+constexpr std::int64_t kMaxMeterLogBytes = std::int64_t{256} << 20;
+// Up to a megawatt, as fixed:WATTS: inf or 1e308 here would make every energy NaN or inf.
+constexpr double kMaxMeterWatts = 1e6;
+
+// The input file checks (regular file, not a FIFO, size) as this source's own error.
+template <class Read>
+std::string checked_read(Read read) {
+  try {
+    return read();
+  } catch (const Error& e) {
+    throw PowerError(e.what());
+  }
+}
+
+}  // namespace
 
 std::vector<MeterPoint> parse_meter_log(const std::string& text, const std::string& source) {
   std::vector<MeterPoint> log;
+  const std::string shown = printable(source, 200);
+  const auto where = [&shown](int n) { return shown + ":" + std::to_string(n) + ": "; };
   std::istringstream in(text);
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
@@ -32,22 +56,21 @@ std::vector<MeterPoint> parse_meter_log(const std::string& text, const std::stri
                     end_b != b.c_str() && rest_blank(end_b);
     if (!ok) {
       if (log.empty() && n == 1) continue;  // a header line such as "unix_time_s,watts"
-      throw PowerError(source + ":" + std::to_string(n) + ": expected unix_time_s,watts, got \"" + line + "\"");
+      throw PowerError(where(n) + "expected unix_time_s,watts, got " + in_quotes(line));
     }
-    if (!(w >= 0)) throw PowerError(source + ":" + std::to_string(n) + ": negative or invalid watts");
+    if (!std::isfinite(t)) throw PowerError(where(n) + "time must be a finite unix time, got " + in_quotes(a));
+    if (!(std::isfinite(w) && w >= 0 && w <= kMaxMeterWatts))
+      throw PowerError(where(n) + (w < 0 ? "negative watts: " : "watts: ") +
+                       "must be a finite number from 0 to 1000000, got " + in_quotes(b));
     if (!log.empty() && !(t > log.back().t))
-      throw PowerError(source + ":" + std::to_string(n) + ": time does not increase");
+      throw PowerError(where(n) + "time does not increase");
     log.push_back({t, w});
   }
   return log;
 }
 
 std::vector<MeterPoint> read_meter_log(const std::string& path) {
-  std::ifstream in(path);
-  if (path.empty() || !in) throw PowerError("cannot read meter log \"" + path + "\"");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string text = buffer.str();
+  std::string text = checked_read([&] { return read_input_file(path, "meter log", kMaxMeterLogBytes); });
   const auto last_newline = text.find_last_of('\n');
   text.erase(last_newline == std::string::npos ? 0 : last_newline + 1);
   return parse_meter_log(text, path);
@@ -56,22 +79,18 @@ std::vector<MeterPoint> read_meter_log(const std::string& path) {
 MeterLogSource::MeterLogSource(std::string path) : path_(std::move(path)) { read_meter_log(path_); }
 
 std::string MeterLogSource::describe() const {
-  return "meter log " + path_ + " (unix_time_s,watts), integrated after each phase";
+  return "meter log " + printable(path_, 200) + " (unix_time_s,watts), integrated after each phase";
 }
 
 Reading MeterLogSource::read() {
   // Only the tail: a log grows through the run, and this runs at every sample.
-  std::ifstream in(path_, std::ios::binary | std::ios::ate);
-  if (!in) throw PowerError("cannot read meter log \"" + path_ + "\"");
-  const std::streamoff size = in.tellg(), tail = std::min<std::streamoff>(size, 4096);
-  in.seekg(size - tail);
-  std::string text(static_cast<std::size_t>(tail), '\0');
-  in.read(text.data(), tail);
+  const std::string text = checked_read([&] { return read_input_tail(path_, "meter log", 4096); });
   const auto end = text.find_last_of('\n');
   const auto begin = end == std::string::npos ? std::string::npos : text.find_last_of('\n', end == 0 ? 0 : end - 1);
-  if (end == std::string::npos || begin == std::string::npos) throw PowerError("meter log " + path_ + " has no complete line yet");
+  if (end == std::string::npos || begin == std::string::npos)
+    throw PowerError("meter log " + printable(path_, 200) + " has no complete line yet");
   const std::vector<MeterPoint> last = parse_meter_log(text.substr(begin + 1, end - begin), path_);
-  if (last.empty()) throw PowerError("meter log " + path_ + ": no reading in its last line");
+  if (last.empty()) throw PowerError("meter log " + printable(path_, 200) + ": no reading in its last line");
   return Reading{false, 0, last.back().watts};
 }
 

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/number_text.hpp"
+#include "core/printable.hpp"
 #include "core/sysfs.hpp"
 #include "power/sources/command_sources.hpp"
 #include "power/sources/fixed_source.hpp"
@@ -80,10 +82,10 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
   }
   if (kind == "rapl") return std::make_unique<RaplSource>(root);
   if (kind == "fixed") {
-    char* end = nullptr;
-    const double watts = std::strtod(arg.c_str(), &end);
-    if (arg.empty() || *end != '\0') throw PowerError("--power fixed needs watts, e.g. fixed:7.5");
-    return std::make_unique<FixedSource>(watts);
+    const std::optional<double> watts = parse_finite_number(arg);
+    if (!watts)
+      throw PowerError(std::string("fixed needs a finite number of watts, e.g. fixed:7.5, got ").append(in_quotes(arg)));
+    return std::make_unique<FixedSource>(*watts);
   }
   if (kind == "hwmon") {  // hwmon:NAME[:SCOPE], scope board unless told
     const auto colon2 = arg.find(':');
@@ -113,7 +115,7 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
     s->read();
     return s;
   }
-  throw PowerError("unknown power source \"" + kind + "\" (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], smartplug:URL, meter-log:FILE, fixed:WATTS, none)");
+  throw PowerError(std::string("unknown power source ").append(in_quotes(kind)) + " (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], smartplug:URL, meter-log:FILE, fixed:WATTS, none)");
 }
 
 }  // namespace bramble::power

@@ -1,0 +1,23 @@
+#pragma once
+// Text that came from outside (a file's line, a token, a label, a path) is quoted in
+// messages. Raw, it could carry terminal escape sequences or binary garbage to the user's
+// screen, or be megabytes long; shown through these helpers it is neither.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace bramble {
+
+// `text` with every byte that is not printable shown as \xHH: control characters (tab and
+// newline included), DEL, C1 controls and bytes that are not valid UTF-8. Printable ASCII
+// and valid UTF-8 letters are kept, so names in any script stay readable. Beyond
+// `max_bytes` of input the rest is cut and "..." says so (0: no limit).
+std::string printable(std::string_view text, std::size_t max_bytes = 0);
+
+// printable(text, max_bytes) in double quotes, for quoting input inside a message.
+std::string in_quotes(std::string_view text, std::size_t max_bytes = 80);
+
+// True when printable(text) would change nothing: no control characters, valid UTF-8.
+bool is_printable(std::string_view text);
+
+}  // namespace bramble
