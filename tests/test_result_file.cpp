@@ -164,9 +164,11 @@ TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {
     w.append(result(1));
     w.append(result(2));
   }
-  ResultWriter second(path_, metadata("second"));
-  second.preflight();
-  second.append(result(3));
+  {
+    ResultWriter second(path_, metadata("second"));
+    second.preflight();
+    second.append(result(3));
+  }  // the run is over: its lock file is gone
   const ResultFile c = read_result_file(path_);
   ASSERT_EQ(c.runs.size(), 2u);
   EXPECT_EQ(c.runs[0].context.label, "first");
@@ -175,7 +177,7 @@ TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {
   EXPECT_EQ(c.runs[0].kernels[1].result.figure_of_merit, 2);
   EXPECT_EQ(c.runs[1].context.label, "second");
   EXPECT_EQ(c.runs[1].kernels[0].result.figure_of_merit, 3);
-  for (const auto& entry : fs::directory_iterator(dir_))  // no temporary left behind
+  for (const auto& entry : fs::directory_iterator(dir_))  // no temporary or lock file left behind
     EXPECT_EQ(entry.path().filename(), "r.h5");
 }
 

@@ -1,6 +1,7 @@
 #include "results/h5_io.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/errors.hpp"
 
@@ -38,6 +39,49 @@ Handle open_file(const std::string& path, bool writable) {
   return Handle(check(H5Fopen(path.c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, H5P_DEFAULT),
                       "open " + path + " (not an HDF5 file, or truncated)"),
                 H5Fclose);
+}
+
+namespace {
+// Memory grows in 64 KiB steps; no backing store: the image is written by the caller.
+Handle core_access() {
+  Handle fapl(check(H5Pcreate(H5P_FILE_ACCESS), "create file access properties"), H5Pclose);
+  check_status(H5Pset_fapl_core(fapl, 1 << 16, /*backing_store=*/0), "select the in-memory driver");
+  return fapl;
+}
+
+// The name HDF5 gets for a file in memory. Its core driver still open()s that name on disk
+// (to refuse an image named after an existing file), which would block on a FIFO: so it is
+// one that can never exist (/dev/null is no directory). It tells files apart by that name
+// too, so each image gets its own; the counter is the only state, and only ever counts up.
+std::string image_name() {
+  static std::atomic<unsigned long> next{0};
+  return "/dev/null/bramble-image-" + std::to_string(next++);
+}
+}  // namespace
+
+Handle create_image(const std::string& name) {
+  Handle fapl = core_access();
+  return Handle(check(H5Fcreate(image_name().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, fapl), "create " + name),
+                H5Fclose);
+}
+
+Handle open_image(const std::string& bytes, bool writable, const std::string& name) {
+  Handle fapl = core_access();
+  // HDF5 copies the buffer: `bytes` need not outlive the handle.
+  check_status(H5Pset_file_image(fapl, const_cast<char*>(bytes.data()), bytes.size()), "load " + name);
+  return Handle(check(H5Fopen(image_name().c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl),
+                      "open " + name + " (truncated or damaged)"),
+                H5Fclose);
+}
+
+std::string image_bytes(hid_t file) {
+  check_status(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush the result file");
+  const ssize_t size = H5Fget_file_image(file, nullptr, 0);
+  if (size < 0) throw IoError("HDF5: cannot size the result file image");
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  if (H5Fget_file_image(file, bytes.data(), bytes.size()) != size)
+    throw IoError("HDF5: cannot copy the result file image");
+  return bytes;
 }
 
 Handle create_group(hid_t parent, const std::string& name) {

@@ -59,11 +59,10 @@ RunRecord read_run(hid_t runs, const std::string& name) {
 }  // namespace
 
 ResultFile read_result_file(const std::string& path) {
-  require_appendable_result_file(path);
+  h5::Handle file = open_result_file(path, /*writable=*/false);  // the checks, each its own message
   ResultFile out;
   out.path = path;
   try {
-    h5::Handle file = h5::open_file(path, false);
     const std::vector<NamedValue> attrs = h5::read_attrs(file);
     out.schema_version = static_cast<std::int64_t>(to_number(find_value(attrs, "schema_version"), 0));
     if (const Value* f = find_value(attrs, "format")) out.format = to_text(*f);

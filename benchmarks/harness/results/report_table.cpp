@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
+#include <map>
 #include <sstream>
 
 #include "core/format_units.hpp"
@@ -39,6 +40,45 @@ void print_named(std::ostream& out, const std::string& title, const std::vector<
 }
 
 std::string number_or_dash(double v, int digits) { return std::isnan(v) ? "-" : fixed(v, digits); }
+
+// The node in a per-node figure's name, node<i>_<what>; false for any other name.
+bool per_node_name(const std::string& name, std::size_t& node, std::string& what) {
+  const std::size_t bar = name.find('_');
+  if (name.rfind("node", 0) != 0 || bar == std::string::npos || bar == 4) return false;
+  if (!std::all_of(name.begin() + 4, name.begin() + static_cast<std::ptrdiff_t>(bar), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  node = std::stoul(name.substr(4, bar - 4));
+  what = name.substr(bar + 1);
+  return true;
+}
+
+// Per-node figures (node<i>_<what>: STREAM's triad, the doctor's probes) as a table with a
+// row per node; the other figures on one line.
+void print_figures(std::ostream& out, const KernelResult& k, const std::vector<NodeInfo>& nodes) {
+  std::vector<NamedValue> rest;
+  std::vector<std::string> columns;
+  std::map<std::size_t, std::map<std::string, std::string>> cells;
+  for (const auto& f : k.figures) {
+    std::size_t node = 0;
+    std::string what;
+    if (!per_node_name(f.name, node, what)) {
+      rest.push_back(f);
+      continue;
+    }
+    if (std::find(columns.begin(), columns.end(), what) == columns.end()) columns.push_back(what);
+    cells[node][what] = to_text(f.value);
+  }
+  print_named(out, "figures", rest);
+  if (cells.empty()) return;
+  Rows rows{{"node", "hostname"}};
+  rows[0].insert(rows[0].end(), columns.begin(), columns.end());
+  for (const auto& [node, values] : cells) {
+    rows.push_back({std::to_string(node), node < nodes.size() ? nodes[node].hostname : "?"});
+    for (const auto& c : columns) rows.back().push_back(values.count(c) ? values.at(c) : "-");
+  }
+  out << "    per node:\n";
+  print_table(out, rows, "      ");
+}
 
 void print_phases(std::ostream& out, const KernelResult& k) {
   const std::size_t phases = k.phase_names.size();
@@ -127,7 +167,7 @@ class TableReporter : public Reporter {
       for (const auto& k : run.kernels) {
         out << "\n  " << k.group << ":\n";
         print_named(out, "parameters", k.result.parameters);
-        print_named(out, "figures", k.result.figures);
+        print_figures(out, k.result, run.context.nodes);
         if (k.result.phase_work)
           print_named(out, "work over every timed window",
                       {{k.result.phase_work->name, k.result.phase_work->rate}, {"unit", k.result.phase_work->unit}});
@@ -152,7 +192,7 @@ void print_summary(std::ostream& out, const RunRecord& run) {
   bool starred = false;
   for (const auto& k : run.kernels) {
     const KernelResult& r = k.result;
-    table.push_back({r.kernel, r.problem, fixed(r.best_seconds(), 3), fixed(r.figure_of_merit, 2) + " " + r.unit, r.verdict()});
+    table.push_back({r.kernel, r.problem, fixed(r.best_seconds(), 3), number_or_dash(r.figure_of_merit, 2) + " " + r.unit, r.verdict()});
     if (!power) continue;
     const auto h = headline_power(k);
     table.back().insert(table.back().end(), {h ? fixed(h->watts, 1) + " W " + h->scope : "-",

@@ -1,25 +1,88 @@
 #include "results/validation.hpp"
 
+#include <cstdint>
+#include <cstring>
+#include <optional>
+
 #include "core/errors.hpp"
-#include "results/h5_io.hpp"
+#include "results/path_kind.hpp"
 #include "results/schema.hpp"
 
 namespace bramble {
+namespace {
 
-void require_appendable_result_file(const std::string& path) {
+constexpr char kHdf5Signature[8] = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
+
+// HDF5 looks for its signature at 0, 512, 1024, 2048, ...: a user block may come first.
+std::optional<std::size_t> signature_offset(const std::string& bytes) {
+  for (std::size_t at = 0; at + sizeof kHdf5Signature <= bytes.size(); at = at == 0 ? 512 : at * 2)
+    if (std::memcmp(bytes.data() + at, kHdf5Signature, sizeof kHdf5Signature) == 0) return at;
+  return std::nullopt;
+}
+
+// A little-endian address of `width` bytes at `at`; nullopt past the end or when undefined.
+std::optional<std::uint64_t> address(const std::string& bytes, std::size_t at, unsigned width) {
+  if (width != 2 && width != 4 && width != 8) return std::nullopt;
+  if (at + width > bytes.size()) return std::nullopt;
+  std::uint64_t value = 0;
+  bool all_ones = true;
+  for (unsigned i = 0; i < width; ++i) {
+    const auto byte = static_cast<unsigned char>(bytes[at + i]);
+    value |= std::uint64_t{byte} << (8 * i);
+    all_ones = all_ones && byte == 0xff;
+  }
+  return all_ones ? std::nullopt : std::optional<std::uint64_t>(value);
+}
+
+// The file size the superblock records (base address + end-of-file address), where it can
+// be read: HDF5 stores it to tell a truncated file, and so can we, with a clearer message.
+// Superblock layouts: HDF5 file format specification, section II.A.
+std::optional<std::uint64_t> recorded_size(const std::string& bytes, std::size_t at) {
+  if (at + 16 > bytes.size()) return std::nullopt;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  const unsigned version = byte(at + 8);
+  unsigned width = 0;
+  std::size_t base_at = 0;
+  if (version <= 1) {
+    width = byte(at + 13);
+    base_at = at + 24 + (version == 1 ? 4 : 0);
+  } else if (version <= 3) {
+    width = byte(at + 9);
+    base_at = at + 12;
+  } else {
+    return std::nullopt;
+  }
+  const auto base = address(bytes, base_at, width);
+  const auto end = address(bytes, base_at + 2 * std::size_t{width}, width);
+  if (!base || !end) return std::nullopt;
+  return *base + *end;
+}
+
+std::string plural_bytes(std::uint64_t n) { return std::to_string(n) + (n == 1 ? " byte" : " bytes"); }
+
+void require_whole_hdf5(const std::string& path, const std::string& bytes) {
+  if (bytes.empty()) throw InputError(path + " is empty, not a bramble result file");
+  const std::optional<std::size_t> at = signature_offset(bytes);
+  if (!at)
+    throw InputError(path + " is not a readable HDF5 file (no HDF5 signature: foreign, or not a result file); "
+                            "not touching it");
+  const std::optional<std::uint64_t> size = recorded_size(bytes, *at);
+  if (size && *size > bytes.size())
+    throw InputError(path + " is truncated: it holds " + plural_bytes(bytes.size()) + " of the " +
+                     plural_bytes(*size) + " its HDF5 header records; not touching it");
+}
+
+}  // namespace
+
+h5::Handle open_result_file(const std::string& path, bool writable) {
   h5::silence_errors();
-#if H5_VERSION_GE(1, 12, 0)
-  const htri_t is_hdf5 = H5Fis_accessible(path.c_str(), H5P_DEFAULT);
-#else
-  const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
-#endif
-  if (is_hdf5 <= 0)
-    throw InputError(path + " is not a readable HDF5 file (foreign or truncated); not touching it");
+  const std::string bytes = read_regular_file(path);
+  require_whole_hdf5(path, bytes);
   h5::Handle file;
   try {
-    file = h5::open_file(path, /*writable=*/false);
+    file = h5::open_image(bytes, writable, path);
   } catch (const Error&) {
-    throw InputError(path + " cannot be opened as HDF5 (truncated or damaged)");
+    throw InputError(path + " is an HDF5 file that cannot be opened (damaged); not touching it");
   }
   std::string format;
   std::int64_t schema = -1;
@@ -34,10 +97,15 @@ void require_appendable_result_file(const std::string& path) {
     throw InputError(path + " is damaged: its attributes cannot be read");
   }
   if (format != kFormatName || !h5::exists(file, "runs"))
-    throw InputError(path + " is an HDF5 file but not a bramble result file");
-  if (schema < 1 || schema > kSchemaVersion)
-    throw InputError(path + " has result schema " + std::to_string(schema) +
-                     ", this bramble reads schema 1.." + std::to_string(kSchemaVersion));
+    throw InputError(path + " is an HDF5 file but not a bramble result file (written by another program?); "
+                            "not touching it");
+  if (schema > kSchemaVersion)
+    throw InputError(path + " was written by a newer bramble (schema " + std::to_string(schema) +
+                     ", this one reads up to " + std::to_string(kSchemaVersion) + "); not touching it");
+  if (schema < 1)
+    throw InputError(path + " has no valid result schema version (" + std::to_string(schema) +
+                     "); not touching it");
+  return file;
 }
 
 }  // namespace bramble

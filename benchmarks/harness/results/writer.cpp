@@ -1,16 +1,17 @@
 #include "results/writer.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "core/errors.hpp"
 #include "core/format_units.hpp"
 #include "results/h5_io.hpp"
+#include "results/path_kind.hpp"
 #include "results/power_h5.hpp"
 #include "results/record_fields.hpp"
+#include "results/replace_file.hpp"
 #include "results/schema.hpp"
 #include "results/validation.hpp"
 
@@ -53,16 +54,6 @@ void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r,
   if (power) write_kernel_power(k, *power);
 }
 
-// Flushes a file (or directory) to stable storage; a failure here must stop the rename.
-void sync_path(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0 || ::fsync(fd) != 0) {
-    if (fd >= 0) ::close(fd);
-    throw IoError("cannot flush " + path + " to disk");
-  }
-  ::close(fd);
-}
-
 // The first free run-NNNN: one past the highest present, so gaps never cause a clash.
 std::string next_run_name(hid_t runs) {
   std::size_t next = 0;
@@ -79,63 +70,68 @@ ResultWriter::ResultWriter(std::string path, RunMetadata metadata)
   h5::silence_errors();
 }
 
-void ResultWriter::preflight() const {
-  const fs::path target(path_);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+void ResultWriter::preflight() {
+  if (lock_) return;
+  const std::optional<std::string> target = follow_links(path_);
+  if (!target) throw IoError("cannot write results to " + path_ + ": a loop of symbolic links");
+  const fs::path dir = fs::path(*target).has_parent_path() ? fs::path(*target).parent_path() : fs::path(".");
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw IoError("cannot write results to " + path_ + ": directory " + dir.string() +
-                  " does not exist");
-  if (fs::exists(target, ec)) require_appendable_result_file(path_);
-  const std::string probe = path_ + ".probe-" + std::to_string(::getpid());
-  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
-  if (fd < 0)
-    throw IoError("cannot write results to " + path_ + ": directory " + dir.string() +
-                  " is not writable");
-  ::close(fd);
-  fs::remove(probe, ec);
+    throw IoError("cannot write results to " + path_ + ": directory " + dir.string() + " does not exist");
+  // Before anything opens it: a FIFO would block, a directory cannot be renamed over.
+  const PathInfo info = inspect_path(*target);
+  if (info.error != 0) throw IoError("cannot write results to " + path_ + ": " + std::strerror(info.error));
+  if (info.kind != PathKind::missing && info.kind != PathKind::regular)
+    throw IoError("cannot write results to " + path_ + ": it is " + describe(info.kind) +
+                  ", not a regular file");
+  auto lock = std::make_unique<ResultLock>(*target, path_);
+  // An empty file (made by mktemp or touch) holds nothing to keep: it becomes a new file.
+  if (info.kind == PathKind::regular && inspect_path(*target).size > 0) open_result_file(*target, false);
+  // Only beside a file that is ours (or about to be): another program's FILE.tmp-N is not.
+  for (const std::string& stale : remove_stale_temp_files(*target))
+    std::fprintf(stderr, "bramble: removed %s, left by a run killed while writing\n", stale.c_str());
+  target_ = *target;
+  lock_ = std::move(lock);
+  interrupt_ = std::make_unique<InterruptCleanup>(path_, temp_path_for(target_), lock_->path());
+  interrupt_->set_planned(kernels_planned_);
+}
+
+void ResultWriter::plan_kernels(int kernels) {
+  kernels_planned_ = kernels;
+  if (interrupt_) interrupt_->set_planned(kernels);
+}
+
+void ResultWriter::kernel_finished() {
+  if (interrupt_) interrupt_->kernel_finished();
 }
 
 void ResultWriter::append(const KernelResult& result, const std::optional<PowerRecord>& power) {
-  const std::string tmp = path_ + ".tmp-" + std::to_string(::getpid());
-  std::error_code ec;
-  try {
-    h5::Handle file;
-    if (fs::exists(path_, ec)) {
-      require_appendable_result_file(path_);
-      fs::copy_file(path_, tmp, fs::copy_options::overwrite_existing);
-      file = h5::open_file(tmp, /*writable=*/true);
-    } else {
-      file = h5::create_file(tmp);
-      h5::write_attr(file, "format", std::string(kFormatName));
-      h5::write_attr(file, "schema_version", std::int64_t{kSchemaVersion});
-      h5::create_group(file, "runs");
-    }
+  preflight();
+  h5::Handle file;
+  if (inspect_path(target_).size > 0) {
+    file = open_result_file(target_, /*writable=*/true);
+  } else {
+    file = h5::create_image(path_);
+    h5::write_attr(file, "format", std::string(kFormatName));
+    h5::write_attr(file, "schema_version", std::int64_t{kSchemaVersion});
+    h5::create_group(file, "runs");
+  }
+  std::string run_group = run_group_;
+  {
     h5::Handle runs = h5::open_group(file, "runs");
-    std::string run_group = run_group_;
     if (run_group.empty()) {
       run_group = next_run_name(runs);
       write_run(runs, run_group, metadata_, run_power_);
     }
     h5::Handle kernels = h5::open_group(h5::open_group(runs, run_group), "kernels");
     write_kernel(kernels, numbered("", kernels_written_, 3) + "-" + result.kernel, result, power);
-    kernels.reset();
-    runs.reset();
-    if (H5Fflush(file, H5F_SCOPE_GLOBAL) < 0) throw IoError("HDF5: cannot flush " + tmp);
-    if (H5Fclose(file.release()) < 0) throw IoError("HDF5: cannot close " + tmp);
-    sync_path(tmp);
-    fs::rename(tmp, path_);
-    const fs::path dir = fs::path(path_).has_parent_path() ? fs::path(path_).parent_path() : fs::path(".");
-    sync_path(dir.string());  // make the rename itself durable
-    run_group_ = run_group;
-  } catch (const fs::filesystem_error& e) {
-    fs::remove(tmp, ec);
-    throw IoError(std::string("cannot write results to ") + path_ + ": " + e.code().message());
-  } catch (...) {
-    fs::remove(tmp, ec);
-    throw;
   }
+  const std::string bytes = h5::image_bytes(file);
+  file.reset();
+  replace_file(target_, bytes, path_);
+  run_group_ = run_group;
   ++kernels_written_;
+  interrupt_->result_written();
 }
 
 }  // namespace bramble

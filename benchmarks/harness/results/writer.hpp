@@ -1,18 +1,27 @@
 #pragma once
 // Writes a suite run into an HDF5 result file (layout: results/README.md).
 //
-// The file is never modified in place: each append copies the existing file (if any) to a
-// temporary file beside it, adds the new kernel result there, and renames it over the
-// original. A crash at any moment leaves either the old file or the new one, and the
-// file is rewritten after every kernel, so what finished before a crash is kept.
-// Rank 0 alone writes.
+// The file is never modified in place: each append reads the existing file (if any) into
+// memory, adds the new kernel result there, writes the whole file beside the original and
+// renames it over it (replace_file.hpp). A crash at any moment leaves either the old file
+// or the new one, and the file is rewritten after every kernel, so what finished before a
+// crash is kept. Rank 0 alone writes, holding the file's lock (result_lock.hpp) from the
+// preflight to the end of the run, so that a second run on the same file refuses instead
+// of silently dropping the first one's kernels; and SIGINT/SIGTERM end the run with a line
+// saying what the file holds, leaving no temporary or lock file (interrupt.hpp).
+//
+// --out may be a symbolic link: the results go to the file it points to, which is replaced
+// in its own directory, and the link stays a link. Anything else but a regular file (a
+// directory, a FIFO, /dev/full) is refused before any kernel runs.
+#include <memory>
+#include <optional>
 #include <string>
 
-#include <optional>
-
-#include "results/kernel_result.hpp"
-#include "power/record.hpp"
 #include "context/run_metadata.hpp"
+#include "power/record.hpp"
+#include "results/interrupt.hpp"
+#include "results/kernel_result.hpp"
+#include "results/result_lock.hpp"
 
 namespace bramble {
 
@@ -20,9 +29,11 @@ class ResultWriter {
  public:
   ResultWriter(std::string path, RunMetadata metadata);
 
-  // Fails (IoError/InputError) before any kernel runs if the file could not be written, or
-  // if an existing file is not a bramble result file this program can append to.
-  void preflight() const;
+  // Fails (IoError/InputError) before any kernel runs if the file could not be written, if an
+  // existing file is not a bramble result file this program can append to, or if another run
+  // is writing it. Takes the lock, removes temporary files left by killed runs (with a notice
+  // on stderr) and installs the interrupt handler. Appending without it does it first.
+  void preflight();
 
   // What the run's power meters are; written with the run's first kernel.
   void set_run_power(RunPower power) { run_power_ = std::move(power); }
@@ -30,15 +41,23 @@ class ResultWriter {
   // Adds one kernel result (and its power record, where measured) to this suite run.
   void append(const KernelResult& result, const std::optional<PowerRecord>& power = std::nullopt);
 
+  // For the line printed if the run is interrupted: "after K of M kernels".
+  void plan_kernels(int kernels);
+  void kernel_finished();
+
   const std::string& path() const { return path_; }
   const std::string& run_group() const { return run_group_; }  // "" before the first append
 
  private:
-  std::string path_;
+  std::string path_;    // as the user gave it: for messages
+  std::string target_;  // the file written: links followed (set by preflight)
   RunMetadata metadata_;
   std::optional<RunPower> run_power_;
   std::string run_group_;  // chosen at the first append
   int kernels_written_ = 0;
+  int kernels_planned_ = 0;
+  std::unique_ptr<ResultLock> lock_;              // declared first: released last
+  std::unique_ptr<InterruptCleanup> interrupt_;
 };
 
 }  // namespace bramble

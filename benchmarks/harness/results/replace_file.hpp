@@ -1,0 +1,25 @@
+#pragma once
+// Replacing a file whole, so that a reader, or a crash at any moment, sees the old file or
+// the new one and never a mix: the bytes go to TARGET.tmp-PID beside it, are flushed to
+// disk, and renamed over TARGET. Only a SIGKILL or a power cut mid-write can leave the
+// temporary file behind; the next writer of TARGET removes it (remove_stale_temp_files).
+#include <string>
+#include <vector>
+
+namespace bramble {
+
+// TARGET.tmp-<this process's pid>.
+std::string temp_path_for(const std::string& target);
+
+// Writes `bytes` as `target` (which keeps its permission bits if it existed). On failure
+// the temporary file is gone, `target` is as it was, and IoError says "cannot write
+// results to SHOWN: <the system's reason>" (`shown`: the path as the user gave it).
+void replace_file(const std::string& target, const std::string& bytes, const std::string& shown);
+
+// Temporary files beside `target` left by writers that died mid-write: TARGET.tmp-PID (and
+// TARGET.probe-PID, the writable-directory probe of earlier versions) whose PID no longer runs on this host. Removes
+// them and returns their paths, for a notice. Call it holding TARGET's lock (result_lock.hpp),
+// so that no live bramble run is writing one.
+std::vector<std::string> remove_stale_temp_files(const std::string& target);
+
+}  // namespace bramble

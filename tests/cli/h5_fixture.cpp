@@ -1,0 +1,74 @@
+// Writes the result-file fixtures the fault tests and the bad-input matrix need, at test time
+// (no HDF5 command-line tools or h5py are assumed on the test machine):
+//   bramble_h5_fixture result PATH     a good bramble result file (one run, one kernel)
+//   bramble_h5_fixture truncated PATH  the same, cut to half its size
+//   bramble_h5_fixture foreign PATH    an HDF5 file another program might write
+//   bramble_h5_fixture newer PATH      a bramble file with a schema newer than this build's
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "core/errors.hpp"
+#include "results/h5_io.hpp"
+#include "results/schema.hpp"
+#include "results/writer.hpp"
+
+namespace {
+using namespace bramble;
+
+void write_result(const std::string& path) {
+  RunMetadata m;
+  m.program_version = "fixture";
+  m.label = "fixture";
+  m.ranks = 1;
+  m.node_count = 1;
+  m.ranks_per_node = {1};
+  m.nodes = {{"fixture-host", "cpu", "kernel", "", 1, 1LL << 30, 1LL << 30, 1}};
+  KernelResult r;
+  r.kernel = "stencil";
+  r.problem = "fixture";
+  r.rep_seconds = {0.5};
+  r.figure_name = "mlups";
+  r.figure_of_merit = 1;
+  r.unit = "MLUP/s";
+  r.passed = true;
+  r.ranks = 1;
+  ResultWriter writer(path, m);
+  writer.append(r);
+}
+
+void write_foreign(const std::string& path) {
+  h5::Handle file = h5::create_file(path);
+  h5::write_attr(file, "creator", std::string("another-program 2.1"));
+  h5::write_dataset(file, "temperature", {20.5, 21.0, 21.5}, {3});
+}
+
+void write_newer(const std::string& path) {
+  h5::Handle file = h5::create_file(path);
+  h5::write_attr(file, "format", std::string(kFormatName));
+  h5::write_attr(file, "schema_version", std::int64_t{99});
+  h5::create_group(file, "runs");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s result|truncated|foreign|newer PATH\n", argv[0]);
+    return 2;
+  }
+  const std::string kind = argv[1], path = argv[2];
+  try {
+    h5::silence_errors();
+    std::filesystem::remove(path);
+    if (kind == "result" || kind == "truncated") write_result(path);
+    else if (kind == "foreign") write_foreign(path);
+    else if (kind == "newer") write_newer(path);
+    else throw std::runtime_error("unknown fixture " + kind);
+    if (kind == "truncated") std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bramble_h5_fixture: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
