@@ -13,6 +13,7 @@
 #include "power/sources/source_factory.hpp"
 #include "power/config.hpp"
 #include "power/meter_plan.hpp"
+#include "power/overdue_reading.hpp"
 #include "power/totals.hpp"
 
 namespace bramble {
@@ -72,6 +73,11 @@ std::vector<MeterPlan> PowerMonitor::plan() {
   agree(world_, [&] {
     const PowerConfig config =
         options_.config_file.empty() ? PowerConfig{} : parse_power_config(config_text, options_.config_file);
+    if (options_.spec_given && !options_.config_file.empty()) {
+      std::vector<std::string> hosts;
+      for (const NodeInfo& node : topology_.nodes()) hosts.push_back(node.hostname);
+      check_power_option_against_config(config, options_.spec, hosts, options_.config_file);
+    }
     plans = plan_meters(topology_, config, options_.spec, options_.interval);
   });
   if (!options_.config_file.empty()) requested_ += " --power-config " + options_.config_file;
@@ -190,11 +196,14 @@ bool PowerMonitor::wants_more() {
 }
 
 // The thread's next sample, so the window's end lies between two samples. Waiting (rather
-// than reading here) keeps a slow plug or BMC read off the main thread; a source that hangs
-// is cut off by its own timeout, and after that the window is simply not fully covered.
+// than reading here) keeps a slow plug or BMC read off the main thread. A source that is
+// not answering (its last reading failed, or the read in progress is overdue) is not waited
+// for at all: the window is then covered up to its last good reading, and the record's
+// failed readings and coverage say so. The deadline only backs that up (a starved sampler
+// thread on an oversubscribed node).
 void PowerMonitor::ensure_sample_after(double t_mono) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(3 * sampler_->interval() + 6);
-  while (!sampler_->has_sample_after(t_mono) && std::chrono::steady_clock::now() < deadline)
+  while (!sampler_->has_sample_after(t_mono) && !sampler_->stalled() && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
 }
 
@@ -228,6 +237,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
       n.wraps = sampler_->wraps();
       n.errors = sampler_->errors();
       if (n.error.empty()) n.error = sampler_->first_error();
+      count_overdue_reading(n, *sampler_, windows_);
     } else {
       n.stats = power::window_stats(samples, windows_, false);
       n.stats.failed = 0;  // no meter read here: unread power is not a failed reading

@@ -24,6 +24,7 @@ namespace bramble {
 
 struct PowerOptions {
   std::string spec = "auto";     // --power, for nodes the config file does not name
+  bool spec_given = false;       // --power was on the command line (it must then matter)
   std::string config_file;       // --power-config
   double interval = 0;           // --power-interval; 0 = the source kind's default
   double idle_seconds = 10;      // --idle-seconds; 0 skips the baseline

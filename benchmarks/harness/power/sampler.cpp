@@ -1,5 +1,6 @@
 #include "power/sampler.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace bramble::power {
@@ -20,6 +21,12 @@ void Sampler::sample_once() {
   s.t_real = t.real;
   std::string error;
   if (source_) {
+    {
+      std::lock_guard lock(mutex_);
+      reading_ = true;
+      read_start_ = std::chrono::steady_clock::now();
+      read_start_mono_ = t.mono;
+    }
     try {
       const Reading r = source_->read();
       if (r.cumulative)
@@ -38,6 +45,7 @@ void Sampler::sample_once() {
   const int wraps = source_ ? source_->wraps() : 0;
 
   std::lock_guard lock(mutex_);
+  reading_ = false;
   if (s.ok) {
     ++good_;
   } else if (source_ && errors_++ == 0) {
@@ -88,6 +96,27 @@ int Sampler::errors() const {
 std::string Sampler::first_error() const {
   std::lock_guard lock(mutex_);
   return first_error_;
+}
+
+// A healthy source answers well within its interval (the schedule assumes so); twice that,
+// or a second for fast sources, is time enough to say it is not answering.
+double Sampler::stall_seconds() const { return std::max(2 * interval_, 1.0); }
+
+bool Sampler::stalled() const {
+  {
+    std::lock_guard lock(mutex_);
+    if (!source_) return false;
+    if (!samples_.empty() && !samples_.back().ok) return true;
+  }
+  return overdue_read().has_value();
+}
+
+std::optional<Sampler::OverdueRead> Sampler::overdue_read() const {
+  std::lock_guard lock(mutex_);
+  if (!reading_) return std::nullopt;
+  const double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - read_start_).count();
+  if (!(waited > stall_seconds())) return std::nullopt;
+  return OverdueRead{read_start_mono_, waited, good_};
 }
 
 int Sampler::wraps() const {

@@ -8,11 +8,15 @@
 // A failed read (any exception, not only PowerError: a parser meeting output it never saw
 // must not kill the rank) is kept as a failed sample with the error counted, so a sensor
 // that goes away mid-run shows up in the results instead of stopping the run. Reads happen
-// outside the lock that guards the samples, so a slow plug never blocks samples().
+// outside the lock that guards the samples, so a slow plug never blocks samples(). Each
+// source bounds its own reads (HTTP deadline, command timeout), so stop() waits at most
+// that long for a read in progress.
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -45,6 +49,19 @@ class Sampler {
   int errors() const;
   std::string first_error() const;  // "" if none; says whether the source vanished mid-run
   int wraps() const;
+  // The source is not answering now: its latest reading failed, or the read in progress has
+  // taken over stall_seconds(). Whoever waits for a reading (the end of a kernel's phase)
+  // stops waiting then: a hung plug must cost the kernels nothing.
+  bool stalled() const;
+  double stall_seconds() const;
+  // The read in progress, when it has taken over stall_seconds(): it has not failed yet (its
+  // own timeout will end it), but a phase that ends now must count it as failed.
+  struct OverdueRead {
+    double t_mono = 0;          // when it started, on the samples' clock
+    double waited_seconds = 0;  // so far
+    int good_before = 0;        // good readings before it, in the run
+  };
+  std::optional<OverdueRead> overdue_read() const;
 
  private:
   std::unique_ptr<PowerSource> source_;
@@ -56,6 +73,9 @@ class Sampler {
   mutable std::mutex mutex_;  // guards the samples and counters below, never held during a read
   std::vector<Sample> samples_;
   int errors_ = 0, good_ = 0, wraps_ = 0;
+  bool reading_ = false;  // a read of the source is in progress, started at read_start_
+  std::chrono::steady_clock::time_point read_start_;
+  double read_start_mono_ = 0;  // the same moment on the samples' clock
   std::string first_error_;
   std::condition_variable_any wake_;
   std::jthread thread_;

@@ -1,6 +1,5 @@
 #include "power/sources/smartplug_source.hpp"
 
-#include "power/sources/http_get.hpp"
 #include "power/sources/json_number.hpp"
 
 namespace bramble::power {
@@ -13,32 +12,46 @@ struct Flavour {
 constexpr Flavour kFlavours[] = {{"Shelly Gen2/3", "/rpc/Switch.GetStatus?id=0", "apower"},
                                  {"Shelly Gen1", "/status", "meters[0].power"},
                                  {"Tasmota", "/cm?cmnd=Status%2010", "StatusSNS.ENERGY.Power"}};
+
+std::string without_trailing_slashes(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
 }  // namespace
 
-SmartPlugSource::SmartPlugSource(std::string base_url) : base_(std::move(base_url)) {
-  while (!base_.empty() && base_.back() == '/') base_.pop_back();
+SmartPlugSource::SmartPlugSource(std::string base_url, int timeout_ms)
+    : client_(without_trailing_slashes(std::move(base_url))), timeout_ms_(timeout_ms) {
   std::string tried;
+  auto note = [&](const std::string& what) {
+    if (!tried.empty()) tried += "; ";
+    tried += what;
+  };
   for (const Flavour& f : kFlavours) {
     try {
-      const auto watts = json_number_at(http_get(base_ + f.path), f.field);
+      const auto watts = json_number_at(client_.get(f.path, timeout_ms_), f.field);
       if (!watts) {
-        tried += std::string(tried.empty() ? "" : "; ") + f.name + ": no " + f.field;
+        note(std::string(f.name) + ": no " + f.field);
         continue;
       }
-      url_ = base_ + f.path;
+      path_ = f.path;
       field_ = f.field;
       flavour_ = f.name;
       return;
+    } catch (const HttpTimeout& e) {
+      // Something there took the connection but will not answer: asking it the other
+      // flavours' paths would only wait as long again for each.
+      note(std::string(f.name) + ": " + e.what());
+      break;
     } catch (const PowerError& e) {
-      tried += std::string(tried.empty() ? "" : "; ") + f.name + ": " + e.what();
+      note(std::string(f.name) + ": " + e.what());
     }
   }
-  throw PowerError("no Shelly or Tasmota power reading at " + base_ + " (" + tried + ")");
+  throw PowerError(std::string("no Shelly or Tasmota power reading at ") + client_.base_url() + " (" + tried + ")");
 }
 
 Reading SmartPlugSource::read() {
-  const auto watts = json_number_at(http_get(url_), field_);
-  if (!watts) throw PowerError(url_ + " no longer reports " + field_);
+  const auto watts = json_number_at(client_.get(path_, timeout_ms_), field_);
+  if (!watts) throw PowerError(client_.base_url() + path_ + " no longer reports " + field_);
   return Reading{false, 0, *watts};
 }
 

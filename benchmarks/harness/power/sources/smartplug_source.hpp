@@ -5,23 +5,30 @@
 //   Shelly Gen1    GET /status                      -> meters[0].power
 //   Tasmota        GET /cm?cmnd=Status%2010         -> StatusSNS.ENERGY.Power
 // Scope wall. One plug may feed a whole cluster: then one rank reads it for the group.
+//
+// Every request, the first ones included, has `timeout_ms` all told (http_get.hpp): a plug
+// that stops answering costs the sampler thread at most that per reading, and a plug that
+// does not answer at all fails the run's start once, not once per flavour.
 #include <string>
 
+#include "power/sources/http_get.hpp"
 #include "power/sources/power_source.hpp"
 
 namespace bramble::power {
 
 class SmartPlugSource : public PowerSource {
  public:
-  explicit SmartPlugSource(std::string base_url);  // e.g. http://shelly-plug.local
+  explicit SmartPlugSource(std::string base_url, int timeout_ms = 2000);  // e.g. http://shelly-plug.local
   std::string kind() const override { return "smartplug"; }
-  std::string describe() const override { return flavour_ + " at " + url_ + " field " + field_; }
+  std::string describe() const override { return flavour_ + " at " + client_.base_url() + path_ + " field " + field_; }
   Scope scope() const override { return Scope::wall; }
   Reading read() override;
   const std::string& flavour() const { return flavour_; }
 
  private:
-  std::string base_, url_, field_, flavour_;
+  HttpClient client_;
+  int timeout_ms_;
+  std::string path_, field_, flavour_;
 };
 
 }  // namespace bramble::power
