@@ -1,0 +1,146 @@
+#include "adapters/doctor/link_matrix.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <limits>
+
+#include "adapters/doctor/outliers.hpp"
+#include "adapters/doctor/quiet_barrier.hpp"
+#include "common/splitmix.hpp"
+#include "core/comm_info.hpp"
+#include "core/gather.hpp"
+
+namespace bramble::doctor {
+namespace {
+
+constexpr int kTagPing = 1, kTagData = 2, kTagAck = 3;
+constexpr int kUntimedRoundTrips = 10;
+constexpr int kSlowCopies = 10;  // LinkPlan::slow_node
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// What `from` sends `to`: a pattern of its own per direction, so a message delivered to the
+// wrong place or mixed up with another would not pass the check either.
+std::vector<std::uint64_t> payload(int bytes, int from, int to) {
+  std::vector<std::uint64_t> words(static_cast<std::size_t>(bytes) / sizeof(std::uint64_t));
+  const std::uint64_t seed = (std::uint64_t(from) << 48) ^ (std::uint64_t(to) << 32);
+  for (std::size_t i = 0; i < words.size(); ++i) words[i] = mix64(seed + i);
+  return words;
+}
+
+// One way, in microseconds: half the median round trip. Run by the pair's starter.
+double ping(MPI_Comm c, int peer, int round_trips) {
+  char msg[8] = {};
+  std::vector<double> half;
+  for (int i = -kUntimedRoundTrips; i < round_trips; ++i) {
+    const double t0 = MPI_Wtime();
+    MPI_Send(msg, sizeof msg, MPI_BYTE, peer, kTagPing, c);
+    MPI_Recv(msg, sizeof msg, MPI_BYTE, peer, kTagPing, c, MPI_STATUS_IGNORE);
+    if (i >= 0) half.push_back((MPI_Wtime() - t0) / 2);
+  }
+  return median(half) * 1e6;
+}
+
+void pong(MPI_Comm c, int peer, int round_trips) {
+  char msg[8] = {};
+  for (int i = -kUntimedRoundTrips; i < round_trips; ++i) {
+    MPI_Recv(msg, sizeof msg, MPI_BYTE, peer, kTagPing, c, MPI_STATUS_IGNORE);
+    MPI_Send(msg, sizeof msg, MPI_BYTE, peer, kTagPing, c);
+  }
+}
+
+// MB/s counted as message_reps messages, after one untimed.
+double send_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& data, int copies, const LinkPlan& plan) {
+  double t0 = 0;
+  for (int m = -1; m < plan.message_reps; ++m) {
+    if (m == 0) t0 = MPI_Wtime();
+    for (int k = 0; k < copies; ++k) MPI_Send(data.data(), plan.message_bytes, MPI_BYTE, peer, kTagData, c);
+    MPI_Recv(nullptr, 0, MPI_BYTE, peer, kTagAck, c, MPI_STATUS_IGNORE);
+  }
+  return double(plan.message_bytes) * plan.message_reps / (MPI_Wtime() - t0) / 1e6;
+}
+
+// Receives send_messages' messages; true if the last one is exactly `expected`.
+bool receive_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& expected, int copies,
+                      const LinkPlan& plan) {
+  std::vector<std::uint64_t> got(expected.size(), 0);
+  for (int m = -1; m < plan.message_reps; ++m) {
+    for (int k = 0; k < copies; ++k) MPI_Recv(got.data(), plan.message_bytes, MPI_BYTE, peer, kTagData, c, MPI_STATUS_IGNORE);
+    MPI_Send(nullptr, 0, MPI_BYTE, peer, kTagAck, c);
+  }
+  return got == expected;
+}
+
+// This leader's half of the pair (a, b); appends what it measured as (from, to, MB/s, us).
+bool measure_pair(MPI_Comm c, const Pair& pair, const LinkPlan& plan, std::vector<double>& mine) {
+  const int me = comm_rank(c);
+  const int peer = me == pair.first ? pair.second : pair.first;
+  const int copies = plan.slow_node == pair.first || plan.slow_node == pair.second ? kSlowCopies : 1;
+  double latency[2] = {kNaN, kNaN};  // [0]: started by a, [1]: by b
+  for (int starter = 0; starter < 2; ++starter) {
+    const bool mine_to_start = me == (starter == 0 ? pair.first : pair.second);
+    if (mine_to_start)
+      latency[starter] = ping(c, peer, plan.round_trips);
+    else
+      pong(c, peer, plan.round_trips);
+  }
+  bool ok = true;
+  for (int sender = 0; sender < 2; ++sender) {
+    const int from = sender == 0 ? pair.first : pair.second, to = sender == 0 ? pair.second : pair.first;
+    const std::vector<std::uint64_t> data = payload(plan.message_bytes, from, to);
+    if (me == from) {
+      const double mbs = send_messages(c, peer, data, copies, plan);
+      mine.insert(mine.end(), {double(from), double(to), mbs, latency[sender]});
+    } else {
+      ok = receive_messages(c, peer, data, copies, plan) && ok;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+LinkMatrix measure_links(MPI_Comm leaders, const std::vector<Round>& rounds, const LinkPlan& plan) {
+  const int me = comm_rank(leaders);
+  LinkMatrix m;
+  m.nodes = comm_size(leaders);
+  quiet_barrier(leaders);
+  const double t0 = MPI_Wtime();
+  std::vector<double> mine;
+  int ok = 1;
+  for (const Round& round : rounds) {
+    for (const Pair& pair : round)
+      if (pair.first == me || pair.second == me) ok = measure_pair(leaders, pair, plan, mine) ? ok : 0;
+    quiet_barrier(leaders);  // the next round starts when every pair of this one is done
+  }
+  m.seconds = MPI_Wtime() - t0;
+  MPI_Allreduce(MPI_IN_PLACE, &ok, 1, MPI_INT, MPI_MIN, leaders);
+  m.payload_ok = ok == 1;
+
+  const auto all = gather_doubles(leaders, mine);  // rank 0 only
+  const auto cells = static_cast<std::size_t>(m.nodes) * static_cast<std::size_t>(m.nodes);
+  m.mbs.assign(cells, kNaN);
+  m.latency_us.assign(cells, kNaN);
+  for (const auto& entries : all)
+    for (std::size_t i = 0; i + 3 < entries.size(); i += 4) {
+      const auto cell = static_cast<std::size_t>(entries[i]) * m.nodes + static_cast<std::size_t>(entries[i + 1]);
+      m.mbs[cell] = entries[i + 2];
+      m.latency_us[cell] = entries[i + 3];
+    }
+  return m;
+}
+
+std::vector<double> per_node_median(const std::vector<double>& matrix, int nodes) {
+  std::vector<double> out;
+  for (int i = 0; i < nodes; ++i) {
+    std::vector<double> pairs;
+    for (int j = 0; j < nodes; ++j) {
+      if (j == i) continue;
+      for (double v : {matrix[std::size_t(i) * nodes + j], matrix[std::size_t(j) * nodes + i]})
+        if (!std::isnan(v)) pairs.push_back(v);  // NaN: a pair not measured
+    }
+    out.push_back(median(pairs));
+  }
+  return out;
+}
+
+}  // namespace bramble::doctor
