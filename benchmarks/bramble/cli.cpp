@@ -9,9 +9,12 @@
 #include "bramble/version.hpp"
 #include "core/collective.hpp"
 #include "core/comm_info.hpp"
+#include "core/printable.hpp"
 #include "results/reader.hpp"
 #include "results/schema.hpp"
 #include "adapters/kernel_list.hpp"
+#include "adapters/doctor/doctor_kernel.hpp"
+#include "suite/option_checks.hpp"
 #include "suite/suite.hpp"
 #include "results/report.hpp"
 
@@ -28,36 +31,73 @@ int show_file(MPI_Comm world, const std::string& path, const std::string& format
 // Options of `bramble run` itself (before or after the kernel's name).
 void add_run_options(CLI::App& run, SuiteOptions& suite) {
   run.add_option("--out", suite.out, "Result file (default results/bramble-<host>-<utc>.h5)");
-  run.add_option("--label", suite.label, "Free text stored with the results");
-  run.add_flag("--quick", suite.quick, "Use each kernel's quick default size");
+  // A label with control characters is refused rather than stored: it is shown in every table.
+  run.add_option("--label", suite.label, "Free text stored with the results (printable, no control characters)")
+      ->check(printable_text());
+  run.add_flag("--quick", suite.quick,
+               "Use each kernel's quick default size; sizes, counts and repetitions given explicitly still win");
   run.add_option("--progress", suite.progress,
                  "Progress line on stderr: auto (when stderr is a terminal), on, off")
       ->check(CLI::IsMember({"auto", "on", "off"}))
       ->capture_default_str();
   run.add_option("--ranks-per-node", suite.ranks_per_node,
                  "Pretend every N consecutive ranks are a node of their own, named <host>-n<i> (testing, teaching)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number<int>(1, 1 << 20));
+  run.add_flag_callback(
+      "--no-preflight", [&suite] { suite.preflight = false; },
+      "Skip the check that every rank runs the same bramble build and MPI library");
+  run.add_option("--preflight-fake", suite.preflight_fakes, "FIELD=VALUE replaces a fact this rank reports (testing)")
+      ->allow_extra_args(false)  // one FIELD=VALUE per --preflight-fake: never the kernel's name
+      ->group("");               // hidden: lets a test play a node that runs another build
 }
 
 // Power measurement (README: "Power, energy and performance per watt").
 void add_power_options(CLI::App& run, PowerOptions& power) {
   run.add_option("--power", power.spec,
                  "Power source for every node: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], "
-                 "smartplug:URL, meter-log:FILE, fixed:WATTS, none (health only), off (no sampler)")
+                 "smartplug:URL, meter-log:FILE, fixed:WATTS, none (health only), off (no sampler). With "
+                 "--power-config it is the source of nodes the file does not name; it may not contradict the "
+                 "file's [default], nor be given when the file names every node")
+      ->check(printable_text())
       ->capture_default_str();
   run.add_option("--power-config", power.config_file,
                  "TOML/INI file with a [hostname] section per node (power, group, interval) and [default]");
   run.add_option("--power-interval", power.interval, "Seconds between power samples (default: per source kind)")
-      ->check(CLI::Range(0.01, 60.0));
+      ->check(finite_number(0.01, 60.0));
   run.add_option("--idle-seconds", power.idle_seconds,
                  "Idle baseline before the kernels, after a 2 s settle (0 skips; only when a node is metered)")
-      ->check(CLI::Range(0.0, 3600.0))
+      ->check(finite_number(0.0, 3600.0))
       ->capture_default_str();
   run.add_option("--min-phase-seconds", power.min_phase_seconds,
                  "Repeat each kernel's timed part until it lasts this long (Green500 wants 60)")
-      ->check(CLI::Range(0.0, 86400.0));
+      ->check(finite_number(0.0, 86400.0));
   run.add_option("--power-root", power.root, "Prefix for /sys and /proc when reading sensors (testing)")
       ->group("");  // hidden: for tests with fake sensor trees
+}
+
+// `bramble doctor`: the suite around one kernel, the doctor, with no power sampler (it reads
+// temperatures itself, and an idle baseline would only make it slower). Its own table and
+// findings come last, after the suite's summary. Exit 0 when it ran: findings are not
+// failures (README "bramble doctor").
+void add_doctor_options(CLI::App& doctor, SuiteOptions& suite) {
+  doctor.add_option("--out", suite.out, "Result file (default results/bramble-<host>-<utc>.h5)");
+  doctor.add_option("--label", suite.label, "Free text stored with the results (printable, no control characters)")
+      ->check(printable_text());
+  doctor.add_flag("--quick", suite.quick, "Smaller probes: a first look in a few seconds");
+  doctor.add_option("--ranks-per-node", suite.ranks_per_node,
+                    "Pretend every N consecutive ranks are a node of their own, named <host>-n<i> (testing, teaching)")
+      ->check(whole_number<int>(1, 1 << 20));
+}
+
+int run_doctor(MPI_Comm world, SuiteOptions suite, DoctorKernel& doctor, const std::vector<std::string>& argv) {
+  suite.power.spec = "off";
+  suite.progress = "off";
+  const int code = run_suite(world, suite, {&doctor}, argv);
+  if (comm_rank(world) == 0) {
+    doctor.print_report(std::cout);
+    std::cout.flush();
+  }
+  return code;
 }
 
 }  // namespace
@@ -88,6 +128,12 @@ int run_cli(int argc, char** argv) {
   CLI::App* all = run->add_subcommand("all", "Run every kernel with its default options");
   all->fallthrough();
 
+  CLI::App* doctor_command = app.add_subcommand("doctor", "Check every node and link in seconds and name the outliers");
+  SuiteOptions doctor_suite;
+  DoctorKernel doctor;
+  add_doctor_options(*doctor_command, doctor_suite);
+  doctor.add_options(*doctor_command);
+
   std::string show_path;
   CLI::App* show = app.add_subcommand("show", "Print what a result file holds");
   show->add_option("file", show_path, "Result file")->required();
@@ -100,9 +146,13 @@ int run_cli(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     // Every rank parses the same argv and reaches the same verdict: no communication needed.
-    if (rank0) app.exit(e);
+    // CLI11 quotes the command line as typed; escaped here, like every message (printable.hpp).
+    if (rank0 && e.get_exit_code() == 0) app.exit(e);
+    if (rank0 && e.get_exit_code() != 0)
+      std::fprintf(stderr, "bramble: error: %s\nRun with --help for more information.\n", printable(e.what(), 4096).c_str());
     return e.get_exit_code() == 0 ? kExitOk : kExitUsage;
   }
+  suite.power.spec_given = run->count("--power") > 0;
 
   try {
     if (version) {
@@ -112,6 +162,7 @@ int run_cli(int argc, char** argv) {
       return kExitOk;
     }
     if (*show) return show_file(world, show_path, show_format);
+    if (*doctor_command) return run_doctor(world, doctor_suite, doctor, std::vector<std::string>(argv, argv + argc));
     if (*run) {
       std::vector<Kernel*> chosen;
       for (auto& [sub, kernel] : kernel_commands)
@@ -121,7 +172,8 @@ int run_cli(int argc, char** argv) {
     if (rank0) std::cout << app.help();
     return kExitUsage;
   } catch (const AgreedError& e) {
-    if (rank0) std::fprintf(stderr, "bramble: error: %s\n", e.what());
+    // Messages quote input (file lines, paths): escaped once more here, whatever built them.
+    if (rank0) std::fprintf(stderr, "bramble: error: %s\n", printable(e.what(), 4096).c_str());
     return e.exit_code();
   } catch (const std::exception& e) {
     // Not agreed: other ranks may be waiting in a collective. Abort them all rather than hang.

@@ -14,6 +14,7 @@
 #include "context/run_metadata.hpp"
 #include "results/reader.hpp"
 #include "results/report.hpp"
+#include "context/preflight.hpp"
 #include "context/topology.hpp"
 
 namespace bramble {
@@ -49,7 +50,13 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
               const std::vector<std::string>& argv) {
   const int rank = comm_rank(world), size = comm_size(world);
   const Topology topology(world, options.ranks_per_node);
-  const RunMetadata metadata = collect_metadata(topology, size, options.label, argv);
+  // Before the result file is touched: ranks that run different builds or MPI libraries
+  // stop here. What it only warns about joins the trust warnings, printed and stored once.
+  const PreflightResult checked =
+      options.preflight ? run_preflight(world, topology, options.preflight_fakes) : PreflightResult{};
+  if (rank == 0 && checked.seconds > 1) std::fprintf(stderr, "bramble: preflight took %.1f s\n", checked.seconds);
+  RunMetadata metadata = collect_metadata(topology, size, options.label, argv);
+  metadata.trust_warnings.insert(metadata.trust_warnings.end(), checked.warnings.begin(), checked.warnings.end());
 
   std::string path = options.out;
   std::unique_ptr<ResultWriter> writer;
@@ -60,7 +67,8 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
       std::filesystem::create_directories("results");
     }
     writer = std::make_unique<ResultWriter>(path, metadata);
-    writer->preflight();
+    writer->preflight();  // takes the file's lock: another run on it refuses now, not later
+    writer->plan_kernels(static_cast<int>(kernels.size()));
     print_trust_warnings(metadata);
   });
 
@@ -90,7 +98,10 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
       if (writer) writer->append(r, record);
     });
   };
-  for (Kernel* kernel : kernels) kernel->run(context);
+  for (Kernel* kernel : kernels) {
+    kernel->run(context);
+    if (writer) writer->kernel_finished();  // counted for the line an interrupted run prints
+  }
 
   agree(world, [&] {
     if (writer) print_run_summary(path, writer->run_group());

@@ -23,6 +23,8 @@ struct SuiteOptions {
   std::string progress = "auto";
   PowerOptions power;
   int ranks_per_node = 0;  // > 0: pretend nodes of this many ranks (tests, teaching)
+  bool preflight = true;   // --no-preflight: skip the check that every rank runs the same software
+  std::vector<std::string> preflight_fakes;  // hidden --preflight-fake FIELD=VALUE (tests only)
 };
 
 // Returns the exit code (kExitVerification if any kernel failed verification).
