@@ -6,7 +6,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${1:-release}
 
 packages=(g++ cmake ninja-build pkg-config git openmpi-bin libopenmpi-dev libopenblas-dev
-          libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev libpng-dev)
+          libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev libpng-dev
+          iproute2)  # ip and tc: the namespace testbed (scripts/testbed/)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

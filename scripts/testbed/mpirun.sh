@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# mpirun across the testbed's nodes (scripts/testbed/testbed.sh up K first):
+#   scripts/testbed/mpirun.sh [mpirun args...]
+# e.g. scripts/testbed/mpirun.sh -n 4 --map-by node build/ci/benchmarks/bramble/bramble run hpl --n 400 --out /abs/r.h5
+#
+# mpirun itself runs inside n1 (as a user would on a cluster's head node), with the
+# hostfile of every node (slots = physical cores) and the testbed's rsh agent in place of
+# ssh. Paths given to the ranks should be absolute: every node sees this machine's files,
+# like a cluster's NFS home, but a rank's working directory is mpirun's only if it exists.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+. "$here/lib.sh"
+. "$here/../env.sh"   # root, oversubscription, OPENBLAS_NUM_THREADS=1
+# The nodes share this machine's cores, but each node's slots are all of them, so Open MPI
+# thinks nothing is oversubscribed and its ranks spin while they wait, starving the ranks
+# of other nodes (HPL N=480 on 4 nodes: 0.8-3.3 s spinning, 0.3-0.4 s yielding). An
+# environment default, so that a --mca on the command line can still override it.
+export OMPI_MCA_mpi_yield_when_idle=${OMPI_MCA_mpi_yield_when_idle:-1}
+[ -f "$TB_STATE/hostfile" ] || { echo "testbed mpirun: no testbed is up (scripts/testbed/testbed.sh up K)" >&2; exit 1; }
+
+# shellcheck disable=SC2054  # tcp,self is one word
+options=(
+  --hostfile "$TB_STATE/hostfile"
+  --mca plm_rsh_agent "$here/rsh-agent"
+  # Every daemon straight from mpirun: a daemon launching others would need the agent on
+  # its own PATH and gains nothing on a handful of nodes.
+  --mca plm_rsh_no_tree_spawn 1
+  # TCP between ranks, over the testbed's subnet only: ob1 (UCX would pick its own
+  # transports, shared memory included) with the TCP and self transports, no vader.
+  --mca pml ob1 --mca btl tcp,self
+  --mca btl_tcp_if_include "$TB_SUBNET" --mca oob_tcp_if_include "$TB_SUBNET"
+  # One-sided MPI (render's dynamic schedule, MPI_Win_allocate) between hosts: Debian's
+  # /etc/openmpi/openmpi-mca-params.conf excludes osc pt2pt and ucx, which leaves no
+  # component that works over TCP (MPI_ERR_WIN). A real Debian cluster needs this too.
+  --mca osc pt2pt
+  # Binding to cores stalls TCP between the namespaces (4 ms a message): K nodes share
+  # this machine's cores anyway.
+  --bind-to none
+  -x OPENBLAS_NUM_THREADS
+)
+exec ip netns exec "$(tb_ns n1)" unshare --uts -- \
+  /bin/sh -c 'hostname n1 && exec "$@"' sh "${MPIRUN:-mpirun}" "${options[@]}" "$@"
