@@ -97,12 +97,16 @@ std::string run_json(const RunRecord& run) {
        member("nodes", array(c.nodes, [](const NodeInfo& n) { return object(to_values(n, node_info_fields())); })),
        member("trust_warnings", array(c.trust_warnings, str))});
   std::string power = "null";
-  if (run.power)
-    power = object(to_values(*run.power, run_power_fields()),
+  if (run.power) {
+    // The file's "meters" count attribute would repeat the key of the array below.
+    std::vector<NamedValue> power_values = to_values(*run.power, run_power_fields());
+    std::erase_if(power_values, [](const NamedValue& v) { return v.name == "meters"; });
+    power = object(power_values,
                    {member("meters", array(run.power->meters, [](const MeterInfo& m) {
                       return object(to_values(m, meter_fields()));
                     })),
                     member("telemetry", array(run.power->telemetry, str))});
+  }
   return object({{"group", run.group}}, {member("context", context), member("power", power),
                                          member("kernels", array(run.kernels, kernel_json))});
 }
