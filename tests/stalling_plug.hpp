@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "loopback_listener.hpp"
+
 namespace bramble::testing_support {
 
 class StallingPlug {
@@ -24,15 +26,7 @@ class StallingPlug {
   enum class Stall { Silent, Trickle, Half };
 
   StallingPlug(int good, Stall stall) : good_(good), stall_(stall) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
-    ::listen(fd_, 16);
+    fd_ = listen_on_loopback(16, port_);
     thread_ = std::thread([this] { serve(); });
   }
   ~StallingPlug() {

@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "loopback_listener.hpp"
 #include "power/sources/command_sources.hpp"
 #include "power/sources/hwmon_source.hpp"
 #include "power/sources/http_get.hpp"
@@ -411,15 +412,7 @@ using Replies = std::map<std::string, std::string>;  // path -> JSON body
 class FakePlug {
  public:
   explicit FakePlug(Replies replies) : replies_(std::move(replies)) {
-    fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-    socklen_t len = sizeof addr;
-    ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
-    ::listen(fd_, 8);
+    fd_ = testing_support::listen_on_loopback(8, port_);
     thread_ = std::thread([this] { serve(); });
   }
   ~FakePlug() {
