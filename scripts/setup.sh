@@ -7,7 +7,8 @@ preset=${1:-release}
 
 packages=(g++ cmake ninja-build pkg-config git openmpi-bin libopenmpi-dev libopenblas-dev
           libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev libpng-dev
-          iproute2)  # ip and tc: the namespace testbed (scripts/testbed/)
+          iproute2  # ip and tc: the namespace testbed (scripts/testbed/)
+          python3-matplotlib python3-h5py)  # scripts/plot.py
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,8 +1,8 @@
 # The harness's layers may only include downwards:
-#   core <- context <- power <- results <- suite <- adapters
+#   core <- context <- power <- results <- comparison <- suite <- adapters
 # and one kernel's adapter folder never includes another's. The kernels (kernels/) include
 # no harness header at all. Run as: cmake -DROOT=<source dir> -P check_layers.cmake
-set(layers core context power results suite adapters)
+set(layers core context power results comparison suite adapters)
 set(bad "")
 file(GLOB_RECURSE files RELATIVE ${ROOT}/benchmarks/harness
      ${ROOT}/benchmarks/harness/*.hpp ${ROOT}/benchmarks/harness/*.cpp)
@@ -31,7 +31,7 @@ foreach(f IN LISTS files)
 endforeach()
 file(GLOB_RECURSE kfiles ${ROOT}/kernels/*.hpp ${ROOT}/kernels/*.cpp)
 foreach(f IN LISTS kfiles)
-  file(STRINGS ${f} lines REGEX "^#include \"(core|context|power|results|suite|adapters)/")
+  file(STRINGS ${f} lines REGEX "^#include \"(core|context|power|results|comparison|suite|adapters)/")
   foreach(line IN LISTS lines)
     string(APPEND bad "  ${f}: ${line} (kernels know nothing of the harness)\n")
   endforeach()

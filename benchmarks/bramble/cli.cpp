@@ -1,5 +1,7 @@
 #include "cli.hpp"
 
+#include "analysis_commands.hpp"
+
 #include <mpi.h>
 
 #include <CLI/CLI.hpp>
@@ -34,6 +36,9 @@ void add_run_options(CLI::App& run, SuiteOptions& suite) {
   // A label with control characters is refused rather than stored: it is shown in every table.
   run.add_option("--label", suite.label, "Free text stored with the results (printable, no control characters)")
       ->check(printable_text());
+  run.add_option("--price-usd", suite.price_usd,
+                 "What the machine cost (all its nodes, in US dollars), stored for `bramble compare`'s per-dollar figures")
+      ->check(finite_number(0.0, 1e9));
   run.add_flag("--quick", suite.quick,
                "Use each kernel's quick default size; sizes, counts and repetitions given explicitly still win");
   run.add_option("--progress", suite.progress,
@@ -142,6 +147,9 @@ int run_cli(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "markdown", "csv", "json"}))
       ->capture_default_str();
 
+  AnalysisCommands analysis;
+  add_analysis_commands(app, analysis);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -162,6 +170,7 @@ int run_cli(int argc, char** argv) {
       return kExitOk;
     }
     if (*show) return show_file(world, show_path, show_format);
+    if (const int code = run_analysis_command(world, analysis); code >= 0) return code;
     if (*doctor_command) return run_doctor(world, doctor_suite, doctor, std::vector<std::string>(argv, argv + argc));
     if (*run) {
       std::vector<Kernel*> chosen;

@@ -1,5 +1,5 @@
 #pragma once
-// The `bramble` command line: `run <kernel>|all`, `show FILE`, `--version`.
+// The `bramble` command line: `run <kernel>|all`, `doctor`, `show FILE`, `compare`, `scaling`, `--version`.
 namespace bramble {
 // Parses and runs; returns the process exit code, the same on every rank. MPI must be
 // initialised. Never throws.

@@ -1,5 +1,6 @@
 #pragma once
 // The context block of a suite run: enough to know, years later, what produced a result.
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ struct RunMetadata {
   std::string blas_config, blas_corename;
   std::string blas_core_auto;  // the core OpenBLAS picks on this CPU without OPENBLAS_CORETYPE
   std::string compiler, build_type, compiler_flags;
+  // What the machine (all its nodes) cost, as `bramble run --price-usd` declared it: NaN
+  // when not given. `bramble compare` divides by it (and `--price` overrides it there).
+  double price_usd = std::numeric_limits<double>::quiet_NaN();
   int ranks = 0;
   int node_count = 0;
   std::vector<int> ranks_per_node;

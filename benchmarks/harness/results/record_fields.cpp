@@ -26,6 +26,7 @@ const Fields<RunMetadata>& run_metadata_fields() {
       field("compiler", &RunMetadata::compiler),
       field("compiler_flags", &RunMetadata::compiler_flags),
       field("build_type", &RunMetadata::build_type),
+      field("price_usd", &RunMetadata::price_usd),
       field("ranks", &RunMetadata::ranks),
       field("nodes", &RunMetadata::node_count),
   };

@@ -141,7 +141,9 @@ void print_context(std::ostream& out, const RunRecord& run) {
   out << "  " << c.ranks << " rank(s) on " << c.node_count << " node(s); MPI " << c.mpi_version << ": "
       << c.mpi_library.substr(0, c.mpi_library.find('\n')) << "\n  BLAS core " << c.blas_corename
       << (c.blas_core_auto.empty() || c.blas_core_auto == c.blas_corename ? "" : " (auto-detected: " + c.blas_core_auto + ")")
-      << " (" << c.blas_config << ")\n  command: " << c.command_line << "\n\n";
+      << " (" << c.blas_config << ")\n  command: " << c.command_line << "\n";
+  if (!std::isnan(c.price_usd)) out << "  price: " << fixed(c.price_usd, 2) << " USD (declared with --price-usd)\n";
+  out << "\n";
   Rows nodes{{"node", "hostname", "cpu", "cores", "memory (GiB)", "available", "governor", "ranks"}};
   for (std::size_t i = 0; i < c.nodes.size(); ++i) {
     const NodeInfo& n = c.nodes[i];

@@ -56,6 +56,7 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
       options.preflight ? run_preflight(world, topology, options.preflight_fakes) : PreflightResult{};
   if (rank == 0 && checked.seconds > 1) std::fprintf(stderr, "bramble: preflight took %.1f s\n", checked.seconds);
   RunMetadata metadata = collect_metadata(topology, size, options.label, argv);
+  metadata.price_usd = options.price_usd;
   metadata.trust_warnings.insert(metadata.trust_warnings.end(), checked.warnings.begin(), checked.warnings.end());
 
   std::string path = options.out;

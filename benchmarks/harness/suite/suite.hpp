@@ -5,6 +5,7 @@
 // atomically each time, so a crash keeps what was finished), and prints the summary.
 #include <mpi.h>
 
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@ namespace bramble {
 struct SuiteOptions {
   std::string out;    // "" = results/bramble-<host>-<utc>.h5
   std::string label;
+  double price_usd = std::numeric_limits<double>::quiet_NaN();  // --price-usd: recorded for compare
   bool quick = false;
   // "auto": progress on rank 0's stderr when it is a terminal. Under mpirun stderr is a
   // pipe to mpirun, so it cannot be told: "on" forces the display there.

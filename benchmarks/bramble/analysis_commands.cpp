@@ -1,0 +1,105 @@
+#include "analysis_commands.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "comparison/compare_report.hpp"
+#include "comparison/published.hpp"
+#include "core/collective.hpp"
+#include "core/comm_info.hpp"
+#include "core/errors.hpp"
+#include "core/input_file.hpp"
+#include "core/number_text.hpp"
+#include "suite/option_checks.hpp"
+
+namespace bramble {
+namespace {
+
+const std::vector<std::string> kFormats{"table", "markdown", "csv", "json"};
+
+// "2" -> the second run; otherwise the run of that name.
+int baseline_index(const std::string& text, const std::vector<SelectedRun>& runs) {
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    if (runs[i].name == text) return int(i);
+  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text.size() < 6) {
+    const int n = std::stoi(text);
+    if (n >= 1 && n <= int(runs.size())) return n - 1;
+  }
+  std::string names;
+  for (std::size_t i = 0; i < runs.size(); ++i) names += (i ? ", " : "") + std::to_string(i + 1) + " \"" + runs[i].name + "\"";
+  throw Error(kExitUsage, "--baseline " + text + " names no selected run; they are " + names);
+}
+
+CompareOptions compare_options(const AnalysisCommands& c, const std::vector<SelectedRun>& runs) {
+  CompareOptions o;
+  o.baseline = baseline_index(c.baseline, runs);
+  for (const auto& p : c.prices) {
+    const std::size_t eq = p.rfind('=');
+    const std::optional<double> usd = eq == std::string::npos ? std::nullopt : parse_finite_number(p.substr(eq + 1));
+    if (eq == std::string::npos || eq == 0 || !usd || *usd <= 0)
+      throw Error(kExitUsage, "--price " + p + ": expected NAME=USD with a positive price, e.g. --price \"pi cluster\"=600");
+    o.prices.emplace_back(p.substr(0, eq), *usd);
+  }
+  if (c.duty >= 0) o.duty = c.duty;
+  if (c.price_kwh >= 0) o.price_kwh = c.price_kwh;
+  if (o.price_kwh && !o.duty) throw Error(kExitUsage, "--price-kwh needs --duty (the fraction of the year the machines are busy)");
+  return o;
+}
+
+void compare(const AnalysisCommands& c) {
+  std::vector<SelectedRun> runs = select_runs(c.specs);
+  if (c.published || !c.published_file.empty()) {
+    const std::vector<PublishedRow> rows =
+        c.published_file.empty() ? builtin_published()
+                                 : parse_published_csv(read_input_file(c.published_file, "published results"), c.published_file);
+    report_published_ranking(std::cout, rows, runs, c.format);
+    return;
+  }
+  const CompareOptions options = compare_options(c, runs);
+  report_comparison(std::cout, compare_runs(std::move(runs), options), c.format);
+}
+
+}  // namespace
+
+void add_analysis_commands(CLI::App& app, AnalysisCommands& c) {
+  c.compare = app.add_subcommand("compare", "Compare runs side by side: per node, core, watt, dollar and year");
+  c.compare->add_option("files", c.specs, "Result files; FILE#NAME picks one run (its label, or host and time)")
+      ->required();
+  c.compare->add_option("--baseline", c.baseline, "The run the ratios are against: its position (1 = first) or name")
+      ->capture_default_str();
+  c.compare->add_option("--price", c.prices, "NAME=USD: what a run's machine cost (overrides --price-usd in its file)")
+      ->allow_extra_args(false);
+  c.compare->add_option("--duty", c.duty, "Model a year busy this fraction of the time (0..1), idle otherwise")
+      ->check(finite_number(0.0, 1.0));
+  c.compare->add_option("--price-kwh", c.price_kwh, "Electricity price per kWh for --duty's yearly cost")
+      ->check(finite_number(0.0, 1000.0));
+  c.compare->add_option("--format", c.format, "table, markdown (for a GitHub issue), csv or json")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  c.compare->add_flag("--published", c.published,
+                      "Rank the runs' HPL results among published ones (results/reference/published.csv)");
+  c.compare->add_option("--published-file", c.published_file, "Another published.csv to rank against (implies --published)");
+
+  c.scaling = app.add_subcommand("scaling", "Speedup, efficiency and serial fraction of one kernel over rank counts");
+  c.scaling->add_option("files", c.scaling_options.specs, "Result files written by scripts/scaling.sh (FILE#NAME picks runs)")
+      ->required();
+  c.scaling->add_option("--kernel", c.scaling_options.kernel, "The kernel to study (default: every kernel run at several rank counts)");
+  c.scaling->add_option("--format", c.scaling_options.format, "table, markdown, csv or json")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+}
+
+int run_analysis_command(MPI_Comm world, const AnalysisCommands& c) {
+  if (!*c.compare && !*c.scaling) return -1;
+  agree(world, [&] {
+    if (comm_rank(world) != 0) return;
+    if (*c.compare) compare(c);
+    else report_scaling(std::cout, c.scaling_options);
+    std::cout.flush();
+  });
+  return kExitOk;
+}
+
+}  // namespace bramble

@@ -1,0 +1,37 @@
+#pragma once
+// The figures `bramble compare` shows for one kernel result of one run: the figure of merit
+// per node, per core, per watt (and above idle), per dollar, energy per solve, the spread of
+// the repetitions, and every flag that says a figure must not be compared silently.
+#include <optional>
+#include <string>
+
+#include "results/headline.hpp"
+#include "results/model.hpp"
+
+namespace bramble {
+
+inline constexpr double kSpreadFlagPercent = 3.0;  // the Phoronix Test Suite's threshold
+
+struct CaseFigures {
+  double figure = 0;          // figure of merit (best repetition)
+  int nodes = 0, cores = 0, ranks = 0;
+  double per_node = 0, per_core = 0;  // cores: every core of the run's nodes
+  std::optional<HeadlinePower> power; // the scope covering every node, where measured
+  double seconds_mean = 0;            // mean repetition time
+  double joules_per_solve = 0;        // power.watts x seconds_mean; NaN without power
+  int reps = 0;
+  double spread_percent = 0;          // relative standard deviation of the repetitions; NaN below 2
+  double usd = 0, per_usd = 0;        // NaN without a price
+  bool passed = false, throttled = false, green500_valid = false;
+  bool spread_flag() const { return spread_percent > kSpreadFlagPercent; }
+  // Not to be compared silently: failed verification or throttled.
+  bool suspect() const { return !passed || throttled; }
+};
+
+// `price_usd` NaN: no price known.
+CaseFigures case_figures(const RunRecord& run, const KernelRecord& k, double price_usd);
+
+// Relative sample standard deviation in percent; NaN for fewer than two values.
+double spread_percent(const std::vector<double>& seconds);
+
+}  // namespace bramble

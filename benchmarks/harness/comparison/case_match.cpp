@@ -1,0 +1,1 @@
+#include "comparison/case_match.hpp"

@@ -1,0 +1,1 @@
+#include "comparison/yearly_model.hpp"
