@@ -1,0 +1,1 @@
+# The published HPL figures: every row parses and has a source; the ranking.
