@@ -60,7 +60,7 @@ void add_run_options(CLI::App& run, SuiteOptions& suite) {
 void add_power_options(CLI::App& run, PowerOptions& power) {
   run.add_option("--power", power.spec,
                  "Power source for every node: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], "
-                 "smartplug:URL, meter-log:FILE, fixed:WATTS, none (health only), off (no sampler). With "
+                 "smartplug:URL, meter-log:FILE, fixed:WATTS[:IDLE], none (health only), off (no sampler). With "
                  "--power-config it is the source of nodes the file does not name; it may not contradict the "
                  "file's [default], nor be given when the file names every node")
       ->check(printable_text())
@@ -120,7 +120,7 @@ int run_cli(int argc, char** argv) {
   SuiteOptions suite;
   add_run_options(*run, suite);
   add_power_options(*run, suite.power);
-  run->require_subcommand(1, 1);
+  run->require_subcommand(1, 0);  // one kernel, several (`run hpl --n 400 stencil --n 256`), or all
 
   auto kernels = all_kernels();
   std::vector<std::pair<CLI::App*, Kernel*>> kernel_commands;

@@ -18,7 +18,8 @@ struct CaseFigures {
   double per_node = 0, per_core = 0;  // cores: every core of the run's nodes
   std::optional<HeadlinePower> power; // the scope covering every node, where measured
   double seconds_mean = 0;            // mean repetition time
-  double joules_per_solve = 0;        // power.watts x seconds_mean; NaN without power
+  double joules_per_solve = 0;        // per repetition (one solve, one timed pass): power.watts x
+                                      // seconds_mean; NaN without power
   int reps = 0;
   double spread_percent = 0;          // relative standard deviation of the repetitions; NaN below 2
   double usd = 0, per_usd = 0;        // NaN without a price

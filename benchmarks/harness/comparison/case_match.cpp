@@ -1,1 +1,135 @@
 #include "comparison/case_match.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <set>
+
+namespace bramble {
+namespace {
+
+std::uint64_t fnv1a(std::uint64_t h, const std::string& text) {
+  for (unsigned char c : text) h = (h ^ c) * 0x100000001b3ULL;
+  return (h ^ 0xff) * 0x100000001b3ULL;  // a separator, so "ab"+"c" differs from "a"+"bc"
+}
+
+std::string kind_of(const KernelResult& r) { return r.kernel + '\n' + r.figure_name + '\n' + r.unit; }
+
+std::string text_of(const KernelResult* r, const std::string& name) {
+  if (!r) return "-";
+  const Value* v = find_value(r->parameters, name);
+  return v ? to_text(*v) : "-";
+}
+
+}  // namespace
+
+bool parameter_defines_problem(const std::string& name) {
+  // An output file and the number of repetitions change neither the problem nor its rates;
+  // the process grid is how the machine ran it (a Pi cluster and one server use different
+  // grids for the same N), not which problem it solved.
+  static const std::set<std::string> not_problem{"image", "reps", "rounds", "blocks", "p", "q", "grid_order",
+                                                 "px", "py", "pz"};
+  return !not_problem.count(name);
+}
+
+std::string case_hash(const KernelResult& r) {
+  std::vector<const NamedValue*> params;
+  for (const auto& p : r.parameters)
+    if (parameter_defines_problem(p.name)) params.push_back(&p);
+  std::sort(params.begin(), params.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  std::uint64_t h = fnv1a(0xcbf29ce484222325ULL, kind_of(r));
+  for (const auto* p : params) h = fnv1a(fnv1a(h, p->name), to_text(p->value));
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(h));
+  return text;
+}
+
+std::vector<CaseRow> match_cases(const std::vector<std::vector<const KernelResult*>>& records) {
+  const std::size_t runs = records.size();
+  std::vector<std::vector<bool>> used(runs);
+  for (std::size_t r = 0; r < runs; ++r) used[r].assign(records[r].size(), false);
+  std::vector<CaseRow> rows;
+  auto new_row = [&](const KernelResult& first) {
+    CaseRow row{first.kernel, first.figure_name, first.unit, std::vector<int>(runs, -1), true, {}};
+    return row;
+  };
+  // First the same problem everywhere it appears: equal hashes, in the first run's order.
+  for (std::size_t r = 0; r < runs; ++r)
+    for (std::size_t i = 0; i < records[r].size(); ++i) {
+      if (used[r][i]) continue;
+      const std::string hash = case_hash(*records[r][i]);
+      CaseRow row = new_row(*records[r][i]);
+      row.index[r] = int(i);
+      int present = 1;
+      for (std::size_t s = r + 1; s < runs; ++s)
+        for (std::size_t j = 0; j < records[s].size(); ++j)
+          if (!used[s][j] && row.index[s] < 0 && case_hash(*records[s][j]) == hash) {
+            row.index[s] = int(j);
+            ++present;
+            break;
+          }
+      if (present < 2) continue;  // only in one run: paired by kind below
+      for (std::size_t s = 0; s < runs; ++s)
+        if (row.index[s] >= 0) used[s][std::size_t(row.index[s])] = true;
+      rows.push_back(std::move(row));
+    }
+  // Then what is left, paired by kernel, figure and unit in run order (different sizes): into
+  // a row of the same kind this run has no place in yet, else a new row.
+  for (std::size_t r = 0; r < runs; ++r)
+    for (std::size_t i = 0; i < records[r].size(); ++i) {
+      if (used[r][i]) continue;
+      bool joined = false;
+      for (auto& row : rows)
+        if (!joined && row.index[r] < 0 && row.kernel + '\n' + row.figure_name + '\n' + row.unit == kind_of(*records[r][i])) {
+          row.index[r] = int(i);
+          used[r][i] = joined = true;
+        }
+      if (joined) continue;
+      CaseRow row = new_row(*records[r][i]);
+      row.index[r] = int(i);
+      used[r][i] = true;
+      const std::string kind = kind_of(*records[r][i]);
+      for (std::size_t s = r + 1; s < runs; ++s)
+        for (std::size_t j = 0; j < records[s].size(); ++j)
+          if (!used[s][j] && kind_of(*records[s][j]) == kind) {
+            row.index[s] = int(j);
+            used[s][j] = true;
+            break;
+          }
+      rows.push_back(std::move(row));
+    }
+  // Rows in the order the runs ran their kernels (the first run that has the row decides).
+  auto position = [&](const CaseRow& row) {
+    for (std::size_t r = 0; r < runs; ++r)
+      if (row.index[r] >= 0) return std::pair<std::size_t, int>(r, row.index[r]);
+    return std::pair<std::size_t, int>(runs, 0);
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const CaseRow& a, const CaseRow& b) { return position(a) < position(b); });
+  // Which parameters differ, where they do.
+  for (auto& row : rows) {
+    std::vector<const KernelResult*> present(runs, nullptr);
+    std::set<std::string> hashes, names;
+    for (std::size_t r = 0; r < runs; ++r)
+      if (row.index[r] >= 0) {
+        present[r] = records[r][std::size_t(row.index[r])];
+        hashes.insert(case_hash(*present[r]));
+        for (const auto& p : present[r]->parameters)
+          if (parameter_defines_problem(p.name)) names.insert(p.name);
+      }
+    row.same_parameters = hashes.size() <= 1;
+    if (row.same_parameters) continue;
+    for (const auto& name : names) {
+      std::set<std::string> values;
+      std::string joined;
+      for (std::size_t r = 0; r < runs; ++r) {
+        const std::string v = text_of(present[r], name);
+        if (present[r]) values.insert(v);
+        joined += (r ? " | " : "") + v;
+      }
+      if (values.size() > 1) row.differences.push_back(name + ": " + joined);
+    }
+  }
+  return rows;
+}
+
+}  // namespace bramble

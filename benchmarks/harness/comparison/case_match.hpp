@@ -11,7 +11,8 @@
 
 namespace bramble {
 
-// Parameters that name an output or a repetition count, not the problem: left out of the hash.
+// Parameters that name an output, a repetition count or the process grid, not the problem:
+// left out of the hash.
 bool parameter_defines_problem(const std::string& name);
 
 // 16 hex digits (FNV-1a 64) over kernel, figure name, unit and the problem's parameters.

@@ -10,4 +10,9 @@ namespace bramble {
 
 void report_comparison(std::ostream& out, const Comparison& c, const std::string& format);
 
+// The machine-readable forms (compare_data.cpp): one record per case and run, the same
+// names in both.
+void report_comparison_csv(std::ostream& out, const Comparison& c);
+void report_comparison_json(std::ostream& out, const Comparison& c);
+
 }  // namespace bramble

@@ -33,9 +33,9 @@ struct CompareCell {
 struct CompareRow {
   CaseRow match;
   std::string problem;                // the baseline's problem line, else the first present
-  std::vector<std::string> problems;  // per run (differs where sizes differ)
+  std::vector<std::string> problems;  // per run ("" where missing)
   std::vector<CompareCell> cells;     // per run
-  std::vector<std::string> warnings;  // sizes differ, scopes differ, failed, throttled, missing
+  std::vector<std::string> warnings;  // parameters differ, scopes differ, failed, throttled, missing
 };
 
 struct GeometricMean {

@@ -283,7 +283,9 @@ void PowerMonitor::measure_idle() {
     ensure_sample_after(windows_.back().t1);
     try {
       const power::WindowStats st = meter_stats(sampler_->samples());
-      idle[0] = st.mean_watts;
+      idle[0] = sampler_->source() && sampler_->source()->declared_idle_watts()
+                    ? *sampler_->source()->declared_idle_watts()
+                    : st.mean_watts;
       idle[1] = st.samples;
     } catch (const power::PowerError&) {  // a broken meter log: no baseline
     }

@@ -89,10 +89,11 @@ void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::st
       continue;
     }
     if (t.mean_watts > 0) rec.figures.emplace_back(figure_name + "_per_watt_" + key, figure / t.mean_watts);
-    if (!std::isnan(t.idle_watts) && t.mean_watts > t.idle_watts) {
-      rec.figures.emplace_back("idle_watts_" + key, t.idle_watts);
+    if (std::isnan(t.idle_watts)) continue;
+    rec.figures.emplace_back("idle_watts_" + key, t.idle_watts);
+    // Above idle only means something when the load drew more than idle.
+    if (t.mean_watts > t.idle_watts)
       rec.figures.emplace_back(figure_name + "_per_watt_above_idle_" + key, figure / (t.mean_watts - t.idle_watts));
-    }
   }
 }
 

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "results/report_parts.hpp"
+#include "results/report_text.hpp"
 
 namespace bramble {
 namespace {
@@ -15,19 +16,8 @@ constexpr const char* kColumns[] = {
     "idle_watts", "per_watt", "per_watt_unit", "per_watt_above_idle", "green500_valid", "throttled", "notes",
     "blas_corename", "build_type", "trust_warnings", "figures"};
 
-std::string quoted(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string number(double v) {
-  if (std::isnan(v)) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", v);
-  return buf;
-}
+std::string quoted(const std::string& s) { return csv_field(s); }
+std::string number(double v) { return csv_number(v); }
 
 std::vector<std::string> row(const ResultFile& file, const RunRecord& run, const KernelRecord& k) {
   const KernelResult& r = k.result;

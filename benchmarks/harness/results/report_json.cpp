@@ -4,35 +4,15 @@
 #include <cstdio>
 
 #include "results/record_fields.hpp"
+#include "results/report_text.hpp"
 #include "results/report_parts.hpp"
 #include "results/schema.hpp"
 
 namespace bramble {
 namespace {
 
-std::string str(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
-
-std::string num(double v) {
-  if (!std::isfinite(v)) return "null";  // JSON has no NaN: unknown
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
-}
+std::string str(const std::string& s) { return json_string(s); }
+std::string num(double v) { return json_number(v); }
 
 std::string value(const Value& v) {
   if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);

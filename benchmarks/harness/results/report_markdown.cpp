@@ -4,16 +4,12 @@
 
 #include "core/format_units.hpp"
 #include "results/report_parts.hpp"
+#include "results/report_text.hpp"
 
 namespace bramble {
 namespace {
 
-// A cell may not hold a pipe or a line break.
-std::string cell(std::string s) {
-  for (char& c : s)
-    if (c == '|' || c == '\n') c = c == '|' ? '/' : ' ';
-  return s;
-}
+std::string cell(const std::string& s) { return markdown_cell(s); }
 
 void run_section(std::ostream& out, const RunRecord& run) {
   const RunMetadata& c = run.context;

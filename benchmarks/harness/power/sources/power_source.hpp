@@ -37,6 +37,8 @@ class PowerSource {
   virtual Scope scope() const = 0;
   virtual Reading read() = 0;                  // throws PowerError
   virtual int wraps() const { return 0; }      // counter wraps seen so far
+  // An idle figure declared rather than measured (fixed:LOAD:IDLE): the baseline takes it.
+  virtual std::optional<double> declared_idle_watts() const { return std::nullopt; }
 
   // A source that keeps its own record (an external meter's log, stamped in unix time)
   // gives it here, placed on this node's CLOCK_MONOTONIC (`real_minus_mono` is

@@ -81,11 +81,16 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
     return s;
   }
   if (kind == "rapl") return std::make_unique<RaplSource>(root);
-  if (kind == "fixed") {
-    const std::optional<double> watts = parse_finite_number(arg);
+  if (kind == "fixed") {  // fixed:LOAD[:IDLE]
+    const std::size_t colon2 = arg.find(':');
+    const std::optional<double> watts = parse_finite_number(arg.substr(0, colon2));
+    const std::optional<double> idle =
+        colon2 == std::string::npos ? std::nullopt : parse_finite_number(arg.substr(colon2 + 1));
     if (!watts)
       throw PowerError(std::string("fixed needs a finite number of watts, e.g. fixed:7.5, got ").append(in_quotes(arg)));
-    return std::make_unique<FixedSource>(*watts);
+    if (colon2 != std::string::npos && !idle)
+      throw PowerError(std::string("fixed:LOAD:IDLE needs a finite idle figure, e.g. fixed:7.5:2.7, got ").append(in_quotes(arg)));
+    return std::make_unique<FixedSource>(*watts, idle);
   }
   if (kind == "hwmon") {  // hwmon:NAME[:SCOPE], scope board unless told
     const auto colon2 = arg.find(':');
@@ -115,7 +120,7 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
     s->read();
     return s;
   }
-  throw PowerError(std::string("unknown power source ").append(in_quotes(kind)) + " (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], smartplug:URL, meter-log:FILE, fixed:WATTS, none)");
+  throw PowerError(std::string("unknown power source ").append(in_quotes(kind)) + " (known: auto, rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall], ipmi[:COMMAND], smartplug:URL, meter-log:FILE, fixed:WATTS[:IDLE], none)");
 }
 
 }  // namespace bramble::power

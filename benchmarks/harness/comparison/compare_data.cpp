@@ -1,0 +1,129 @@
+// `bramble compare --format csv|json`: one record per case and run, with the same names in
+// both, numbers unrounded (NaN: empty in CSV, null in JSON).
+#include <cmath>
+
+#include "comparison/compare_report.hpp"
+#include "comparison/compare_text.hpp"
+#include "core/value.hpp"
+#include "results/report_text.hpp"
+#include "results/schema.hpp"
+
+namespace bramble {
+namespace {
+
+std::vector<NamedValue> record(const Comparison& c, const CompareRow& row, std::size_t r) {
+  const CompareCell& cell = row.cells[r];
+  const CaseFigures& f = cell.figures;
+  const auto& p = f.power;
+  const double nan = std::nan("");
+  std::string marks, differences;
+  for (const auto& m : cell.marks) marks += (marks.empty() ? "" : "; ") + m;
+  for (const auto& d : row.match.differences) differences += (differences.empty() ? "" : "; ") + d;
+  std::vector<NamedValue> v{
+      {"kernel", row.match.kernel}, {"case_hash", cell.present ? case_hash(c.runs[r].run.kernels[std::size_t(row.match.index[r])].result) : ""},
+      {"problem", row.problems[r]}, {"same_parameters", std::int64_t{row.match.same_parameters}},
+      {"differences", differences}, {"run", c.runs[r].name}, {"file", c.runs[r].file},
+      {"run_group", c.runs[r].run.group}, {"baseline", std::int64_t{int(r) == c.baseline}},
+      {"present", std::int64_t{cell.present}}, {"figure_name", row.match.figure_name}, {"unit", row.match.unit}};
+  auto num = [&](const char* name, double x) { v.push_back({name, cell.present ? x : nan}); };
+  num("figure", f.figure);
+  num("ratio", cell.ratio);
+  v.push_back({"nodes", std::int64_t{f.nodes}});
+  v.push_back({"cores", std::int64_t{f.cores}});
+  v.push_back({"ranks", std::int64_t{f.ranks}});
+  num("per_node", f.per_node);
+  num("per_core", f.per_core);
+  v.push_back({"power_scope", p ? p->scope : ""});
+  num("load_watts", p ? p->watts : nan);
+  num("idle_watts", p ? p->idle_watts : nan);
+  num("per_watt", p ? p->per_watt : nan);
+  v.push_back({"per_watt_unit", p ? p->per_watt_unit : ""});
+  num("per_watt_ratio", cell.per_watt_ratio);
+  num("per_watt_above_idle", p ? p->per_watt_above_idle : nan);
+  num("seconds_mean", f.seconds_mean);
+  num("joules_per_solve", f.joules_per_solve);
+  v.push_back({"reps", std::int64_t{f.reps}});
+  num("spread_percent", f.spread_percent);
+  num("usd", f.usd);
+  num("per_usd", f.per_usd);
+  v.push_back({"passed", std::int64_t{f.passed}});
+  v.push_back({"throttled", std::int64_t{f.throttled}});
+  v.push_back({"green500_valid", std::int64_t{f.green500_valid}});
+  v.push_back({"marks", marks});
+  const bool year = cell.present && cell.year;
+  v.push_back({"duty", c.options.duty ? *c.options.duty : nan});
+  v.push_back({"year_average_watts", year ? cell.year->average_watts : nan});
+  v.push_back({"year_kwh", year ? cell.year->kwh_per_year : nan});
+  v.push_back({"year_cost", year ? cell.year->cost_per_year : nan});
+  v.push_back({"year_work_per_kwh", year ? cell.year->work_per_kwh : nan});
+  v.push_back({"year_missing", year ? cell.year->missing : ""});
+  return v;
+}
+
+std::string json_value(const Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&v)) return json_number(*d);
+  return json_string(std::get<std::string>(v));
+}
+
+std::string csv_value(const Value& v) {
+  if (const auto* d = std::get_if<double>(&v)) return csv_number(*d);
+  return csv_field(to_text(v));
+}
+
+std::string json_list(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const auto& s : items) out += (out.size() > 1 ? ", " : "") + json_string(s);
+  return out + "]";
+}
+
+}  // namespace
+
+void report_comparison_csv(std::ostream& out, const Comparison& c) {
+  bool header = true;
+  for (const auto& row : c.rows)
+    for (std::size_t r = 0; r < c.runs.size(); ++r) {
+      const auto values = record(c, row, r);
+      if (header) {
+        for (std::size_t i = 0; i < values.size(); ++i) out << (i ? "," : "") << values[i].name;
+        out << '\n';
+        header = false;
+      }
+      for (std::size_t i = 0; i < values.size(); ++i) out << (i ? "," : "") << csv_value(values[i].value);
+      out << '\n';
+    }
+}
+
+void report_comparison_json(std::ostream& out, const Comparison& c) {
+  out << "{\"format\": \"bramble-compare\", \"schema_version\": " << kSchemaVersion << ",\n \"baseline\": "
+      << json_string(c.runs[std::size_t(c.baseline)].name) << ",\n \"runs\": [";
+  for (std::size_t r = 0; r < c.runs.size(); ++r)
+    out << (r ? ", " : "") << "{\"name\": " << json_string(c.runs[r].name) << ", \"file\": " << json_string(c.runs[r].file)
+        << ", \"group\": " << json_string(c.runs[r].run.group) << ", \"price_usd\": " << json_number(c.prices[r]) << "}";
+  out << "],\n \"cases\": [";
+  bool first = true;
+  for (const auto& row : c.rows) {
+    out << (first ? "\n  " : ",\n  ") << "{\"kernel\": " << json_string(row.match.kernel)
+        << ", \"warnings\": " << json_list(row.warnings) << ", \"runs\": [";
+    first = false;
+    for (std::size_t r = 0; r < c.runs.size(); ++r) {
+      out << (r ? ", " : "") << '{';
+      const auto values = record(c, row, r);
+      for (std::size_t i = 0; i < values.size(); ++i)
+        out << (i ? ", " : "") << json_string(values[i].name) << ": " << json_value(values[i].value);
+      out << '}';
+    }
+    out << "]}";
+  }
+  std::vector<double> ratio = c.geomean.ratio, per_watt = c.geomean.per_watt_ratio;
+  std::string ratios = "{", watts = "{";
+  for (std::size_t r = 0; r < c.runs.size(); ++r) {
+    ratios += (r ? ", " : "") + json_string(c.runs[r].name) + ": " + json_number(ratio[r]);
+    watts += (r ? ", " : "") + json_string(c.runs[r].name) + ": " + json_number(per_watt[r]);
+  }
+  out << "],\n \"geometric_mean\": {\"kernels\": " << json_list(c.geomean.kernels) << ", \"left_out\": "
+      << json_list(c.geomean.left_out) << ", \"ratio\": " << ratios << "}, \"per_watt_ratio\": " << watts
+      << "}},\n \"notes\": " << json_list(c.notes) << "}\n";
+}
+
+}  // namespace bramble

@@ -1,0 +1,14 @@
+#pragma once
+// Text escaping shared by every reporter (`show` and `compare`): JSON strings and numbers,
+// CSV fields and markdown table cells.
+#include <string>
+
+namespace bramble {
+
+std::string json_string(const std::string& s);  // quoted, with control characters escaped
+std::string json_number(double v);              // 17 digits; NaN and infinities as null
+std::string csv_field(const std::string& s);    // quoted where it holds a comma, quote or line break
+std::string csv_number(double v);               // 6 significant digits; NaN as empty
+std::string markdown_cell(std::string s);       // no pipe, no line break
+
+}  // namespace bramble

@@ -1,0 +1,208 @@
+// `bramble compare`'s arithmetic against hand-computed values, on hand-made runs: matching,
+// ratios and their geometric mean, per node/core/watt/dollar, the year at a duty cycle, and
+// every warning that keeps a figure from being compared silently.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "comparison/compare_report.hpp"
+#include "comparison/comparison.hpp"
+#include "core/errors.hpp"
+
+namespace bramble {
+namespace {
+
+KernelRecord kernel(const std::string& name, double figure, std::vector<NamedValue> params,
+                    std::vector<double> reps = {1.0}) {
+  KernelRecord k;
+  k.result.kernel = name;
+  k.result.figure_name = name == "hpl" ? "gflops" : "mlups";
+  k.result.unit = name == "hpl" ? "Gflop/s" : "MLUP/s";
+  k.result.problem = name + " case";
+  k.result.figure_of_merit = figure;
+  k.result.parameters = std::move(params);
+  k.result.rep_seconds = std::move(reps);
+  k.result.passed = true;
+  return k;
+}
+
+// Power as the suite records it: watts and per-watt figures of one scope covering every node.
+void add_power(KernelRecord& k, const std::string& scope, double watts, double idle, double per_watt) {
+  PowerRecord p;
+  const std::string key = scope == "cpu-package" ? "cpu_package" : scope;
+  p.figures = {{"watts_" + key, watts}, {"joules_" + key, watts * 1.0}, {k.result.figure_name + "_per_watt_" + key, per_watt}};
+  if (!std::isnan(idle)) p.figures.push_back({"idle_watts_" + key, idle});
+  p.green500_valid = false;
+  k.power = p;
+}
+
+SelectedRun run(const std::string& name, int nodes, int cores_per_node, std::vector<KernelRecord> kernels) {
+  SelectedRun s;
+  s.file = name + ".h5";
+  s.name = name;
+  s.run.group = "run-0000";
+  s.run.context.label = name;
+  s.run.context.node_count = nodes;
+  for (int i = 0; i < nodes; ++i) {
+    NodeInfo n;
+    n.hostname = name + std::to_string(i);
+    n.cores = cores_per_node;
+    s.run.context.nodes.push_back(n);
+  }
+  s.run.kernels = std::move(kernels);
+  return s;
+}
+
+TEST(YearlyModel, HandComputed) {
+  // 10 % of 8760 h at 100 W load and 10 W idle: 0.1*100 + 0.9*10 = 19 W; 8.76*19 = 166.44 kWh;
+  // at 0.30 per kWh 49.932; 50 Gflop/s for 876 h = 50*876*3600 = 157,680,000 Gflop / 166.44 kWh.
+  const YearlyModel y = yearly_model(0.1, 0.30, 100, 10, 50);
+  EXPECT_DOUBLE_EQ(y.average_watts, 19.0);
+  EXPECT_NEAR(y.kwh_per_year, 166.44, 1e-9);
+  EXPECT_NEAR(y.cost_per_year, 49.932, 1e-9);
+  EXPECT_NEAR(y.work_per_kwh, 157680000.0 / 166.44, 1e-3);
+  EXPECT_TRUE(y.missing.empty());
+}
+
+TEST(YearlyModel, SaysWhatIsMissingInsteadOfGuessing) {
+  const YearlyModel y = yearly_model(0.1, 0.30, 100, std::nan(""), 50);
+  EXPECT_NE(y.missing.find("no idle power measured"), std::string::npos);
+  EXPECT_TRUE(std::isnan(y.kwh_per_year));
+  EXPECT_NE(yearly_model(0.1, 0.3, std::nan(""), 5, 50).missing.find("no load power"), std::string::npos);
+  // Busy all year: idle does not enter.
+  EXPECT_DOUBLE_EQ(yearly_model(1.0, 0.3, 100, std::nan(""), 50).average_watts, 100.0);
+  // No price per kWh: energy but no cost.
+  EXPECT_TRUE(std::isnan(yearly_model(0.5, std::nan(""), 10, 2, 1).cost_per_year));
+  EXPECT_EQ(work_unit("Gflop/s"), "Gflop");
+  EXPECT_EQ(work_unit("MLUP/s"), "MLUP");
+}
+
+TEST(Spread, RelativeSampleStandardDeviation) {
+  // mean 2, deviations -1, 0, 1: sample sd 1 = 50 %.
+  EXPECT_NEAR(spread_percent({1, 2, 3}), 50.0, 1e-12);
+  EXPECT_TRUE(std::isnan(spread_percent({1.0})));
+  CaseFigures f;
+  f.spread_percent = 3.1;
+  EXPECT_TRUE(f.spread_flag());
+  f.spread_percent = 2.9;
+  EXPECT_FALSE(f.spread_flag());
+}
+
+TEST(CaseHash, LeavesOutGridRepsAndOutputs) {
+  const auto a = kernel("hpl", 1, {{"n", std::int64_t{1000}}, {"p", std::int64_t{1}}, {"reps", std::int64_t{3}}});
+  const auto b = kernel("hpl", 1, {{"reps", std::int64_t{1}}, {"p", std::int64_t{2}}, {"n", std::int64_t{1000}}});
+  const auto c = kernel("hpl", 1, {{"n", std::int64_t{2000}}});
+  EXPECT_EQ(case_hash(a.result), case_hash(b.result));
+  EXPECT_NE(case_hash(a.result), case_hash(c.result));
+  EXPECT_EQ(case_hash(a.result).size(), 16u);
+}
+
+TEST(MatchCases, SameProblemFirstThenByKindAndMissingStaysMissing) {
+  const auto h1 = kernel("hpl", 10, {{"n", std::int64_t{1000}}});
+  const auto h2 = kernel("hpl", 20, {{"n", std::int64_t{4000}}});
+  const auto s1 = kernel("stencil", 5, {{"nx", std::int64_t{64}}});
+  const auto s2 = kernel("stencil", 6, {{"nx", std::int64_t{64}}});
+  const std::vector<std::vector<const KernelResult*>> records{{&h1.result, &s1.result}, {&s2.result, &h2.result}, {}};
+  const auto rows = match_cases(records);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].kernel, "hpl");  // the first run's order
+  EXPECT_EQ(rows[0].index, (std::vector<int>{0, 1, -1}));
+  EXPECT_FALSE(rows[0].same_parameters);
+  ASSERT_EQ(rows[0].differences.size(), 1u);
+  EXPECT_EQ(rows[0].differences[0], "n: 1000 | 4000 | -");
+  EXPECT_EQ(rows[1].kernel, "stencil");
+  EXPECT_EQ(rows[1].index, (std::vector<int>{1, 0, -1}));
+  EXPECT_TRUE(rows[1].same_parameters);
+}
+
+TEST(Compare, RatiosPerNodeCoreWattDollarAndGeometricMean) {
+  auto base_hpl = kernel("hpl", 100, {{"n", std::int64_t{1000}}});
+  add_power(base_hpl, "wall", 200, 50, 0.5);
+  auto base_st = kernel("stencil", 1000, {{"nx", std::int64_t{64}}});
+  auto pi_hpl = kernel("hpl", 40, {{"n", std::int64_t{1000}}});
+  add_power(pi_hpl, "wall", 40, 10, 1.0);
+  auto pi_st = kernel("stencil", 250, {{"nx", std::int64_t{64}}});
+  std::vector<SelectedRun> runs{run("epyc", 1, 32, {base_hpl, base_st}), run("pis", 4, 4, {pi_hpl, pi_st})};
+  runs[0].run.context.price_usd = 4000;  // as --price-usd recorded it
+  CompareOptions o;
+  o.prices = {{"pis", 400}};
+  o.duty = 0.1;
+  o.price_kwh = 0.3;
+  const Comparison c = compare_runs(runs, o);
+  ASSERT_EQ(c.rows.size(), 2u);
+  const CompareCell& pi = c.rows[0].cells[1];
+  EXPECT_DOUBLE_EQ(pi.ratio, 0.4);
+  EXPECT_DOUBLE_EQ(pi.figures.per_node, 10.0);  // 40 / 4 nodes
+  EXPECT_DOUBLE_EQ(pi.figures.per_core, 2.5);   // 40 / 16 cores
+  EXPECT_DOUBLE_EQ(pi.per_watt_ratio, 2.0);     // 1.0 / 0.5
+  EXPECT_DOUBLE_EQ(pi.figures.per_usd, 0.1);    // 40 / 400
+  EXPECT_DOUBLE_EQ(c.rows[0].cells[0].figures.per_usd, 0.025);  // 100 / 4000 from the file
+  EXPECT_DOUBLE_EQ(pi.figures.joules_per_solve, 40.0);          // 40 W x 1 s
+  ASSERT_TRUE(pi.year);
+  EXPECT_DOUBLE_EQ(pi.year->average_watts, 0.1 * 40 + 0.9 * 10);
+  EXPECT_NEAR(pi.year->cost_per_year, 8.76 * 13 * 0.3, 1e-9);
+  // Geometric mean over both kernels: sqrt(0.4 * 0.25) = 0.316...; per watt is missing for
+  // the stencil, so there is none.
+  EXPECT_EQ(c.geomean.kernels.size(), 2u);
+  EXPECT_NEAR(c.geomean.ratio[1], std::sqrt(0.4 * 0.25), 1e-12);
+  EXPECT_DOUBLE_EQ(c.geomean.ratio[0], 1.0);
+  EXPECT_TRUE(std::isnan(c.geomean.per_watt_ratio[1]));
+  // The stencil has no power: the year says so.
+  EXPECT_NE(c.rows[1].cells[1].year->missing.find("no load power"), std::string::npos);
+}
+
+TEST(Compare, FailedThrottledMissingAndScopesAreNeverSilent) {
+  auto a = kernel("hpl", 100, {{"n", std::int64_t{1000}}});
+  add_power(a, "wall", 200, 50, 0.5);
+  auto b = kernel("hpl", 120, {{"n", std::int64_t{1000}}});
+  add_power(b, "cpu-package", 100, 20, 1.2);
+  b.result.passed = false;
+  auto s = kernel("stencil", 10, {});
+  auto s2 = kernel("stencil", 20, {});
+  s2.power = PowerRecord{};
+  s2.power->throttled = true;
+  auto lone = kernel("render", 3, {});
+  lone.result.figure_name = "msamples_per_s";
+  lone.result.unit = "Msamples/s";
+  const Comparison c = compare_runs({run("x", 1, 2, {a, s, lone}), run("y", 1, 2, {b, s2})}, {});
+  ASSERT_EQ(c.rows.size(), 3u);
+  auto has = [](const std::vector<std::string>& v, const std::string& text) {
+    for (const auto& w : v)
+      if (w.find(text) != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(has(c.rows[0].warnings, "y FAILED verification"));
+  EXPECT_TRUE(has(c.rows[0].warnings, "power scopes differ (x wall, y cpu-package)"));
+  EXPECT_TRUE(has(c.rows[0].cells[1].marks, "FAILED"));
+  EXPECT_TRUE(has(c.rows[1].warnings, "y throttled"));
+  EXPECT_TRUE(has(c.rows[2].warnings, "y has no render result"));
+  EXPECT_TRUE(c.geomean.kernels.empty());
+  EXPECT_EQ(c.geomean.left_out.size(), 3u);
+  // Every format writes all of it without throwing, and JSON holds no NaN.
+  for (const char* format : {"table", "markdown", "csv", "json"}) {
+    std::ostringstream out;
+    report_comparison(out, c, format);
+    EXPECT_NE(out.str().find("hpl"), std::string::npos) << format;
+    EXPECT_EQ(out.str().find("nan"), std::string::npos) << format;
+  }
+}
+
+TEST(Compare, BadBaselineAndPriceNamesAreUsageErrors) {
+  const std::vector<SelectedRun> runs{run("x", 1, 2, {kernel("hpl", 1, {})})};
+  CompareOptions o;
+  o.baseline = 3;
+  EXPECT_THROW(compare_runs(runs, o), Error);
+  o.baseline = 0;
+  o.prices = {{"nobody", 5}};
+  try {
+    compare_runs(runs, o);
+    FAIL() << "a price for no run was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.exit_code(), kExitUsage);
+    EXPECT_NE(std::string(e.what()).find("no selected run is named \"nobody\""), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace bramble
