@@ -188,6 +188,18 @@ TEST(Compare, FailedThrottledMissingAndScopesAreNeverSilent) {
   }
 }
 
+TEST(Compare, GeometricMeanTakesRatesOnly) {
+  auto temp_a = kernel("doctor-health", std::nan(""), {});
+  temp_a.result.unit = "C";
+  auto temp_b = temp_a;
+  const auto a = kernel("hpl", 10, {}), b = kernel("hpl", 40, {});
+  const Comparison c = compare_runs({run("x", 1, 2, {a, temp_a}), run("y", 1, 2, {b, temp_b})}, {});
+  ASSERT_EQ(c.geomean.kernels.size(), 1u);
+  EXPECT_DOUBLE_EQ(c.geomean.ratio[1], 4.0);
+  ASSERT_EQ(c.geomean.left_out.size(), 1u);
+  EXPECT_NE(c.geomean.left_out[0].find("not a rate (C)"), std::string::npos);
+}
+
 TEST(Compare, BadBaselineAndPriceNamesAreUsageErrors) {
   const std::vector<SelectedRun> runs{run("x", 1, 2, {kernel("hpl", 1, {})})};
   CompareOptions o;

@@ -73,10 +73,15 @@ GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t ru
   std::vector<bool> watt_ok(runs, true);
   for (const auto& row : rows) {
     std::string why;
+    // Only rates, where higher is better (not a temperature or a latency), and only where
+    // every run has a usable figure.
+    const std::string& unit = row.match.unit;
+    if (unit.size() < 2 || unit.compare(unit.size() - 2, 2, "/s") != 0) why = "not a rate (" + unit + ")";
     for (const auto& c : row.cells) {
+      if (!why.empty()) break;
       if (!c.present) why = "not in every run";
       else if (c.figures.suspect()) why = c.figures.passed ? "a run throttled" : "a run failed verification";
-      if (!why.empty()) break;
+      else if (!std::isfinite(c.ratio) || c.ratio <= 0) why = "a run has no figure";
     }
     const std::string name = row.match.kernel + " (" + row.problem + ")";
     if (!why.empty()) {
