@@ -89,6 +89,11 @@ void add_analysis_commands(CLI::App& app, AnalysisCommands& c) {
   c.scaling->add_option("--format", c.scaling_options.format, "table, markdown, csv or json")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
+  // Normally told from scripts/scaling.sh's run labels, else from the parameters.
+  CLI::Option* weak = c.scaling->add_flag("--weak", c.scaling_options.weak,
+                                          "Treat the runs as weak scaling (work per rank held constant)");
+  c.scaling->add_flag("--strong", c.scaling_options.strong, "Treat the runs as strong scaling (the same problem)")
+      ->excludes(weak);
 }
 
 int run_analysis_command(MPI_Comm world, const AnalysisCommands& c) {

@@ -12,9 +12,12 @@ struct ScalingOptions {
   std::vector<std::string> specs;  // FILE or FILE#NAME, as for compare
   std::string kernel;              // "" = every kernel found at more than one rank count
   std::string format = "table";    // table, markdown, csv, json
+  // Override how strong or weak scaling is told apart (run labels, then parameters).
+  bool weak = false, strong = false;
 };
 
-// Prints the study. Throws InputError for unreadable files or nothing to study.
+// Prints the study. Throws InputError for unreadable files, an unknown kernel or nothing to
+// study (no kernel at two rank counts or more).
 void report_scaling(std::ostream& out, const ScalingOptions& options);
 
 }  // namespace bramble
