@@ -1,6 +1,6 @@
 """Scaling: speedup and parallel efficiency against ranks, the ideal line and the fitted
-Amdahl curve (strong scaling) or Gustafson line (weak: stencil --weak), one figure per
-kernel found at two or more rank counts with the same problem."""
+Amdahl curve (strong scaling) or Gustafson line (weak: scaling.sh --weak, stencil --weak,
+STREAM), one figure per kernel found at two or more rank counts with the same problem."""
 import numpy as np
 
 from . import style
@@ -11,13 +11,25 @@ from .results import file_safe
 LAYOUT = {"p", "q", "px", "py", "pz", "grid_order", "image", "reps", "rounds", "blocks", "seed"}
 
 
-def _problem_key(k):
-    params = {n: v for n, v in k.parameters.items() if n not in LAYOUT}
-    if params.get("weak") == 1:  # weak scaling: the global grid grows with the ranks
-        for axis in ("x", "y", "z"):
-            grid, procs = params.pop(f"n{axis}", 1), k.parameters.get(f"p{axis}", 1) or 1
-            params[f"n{axis}_per_rank"] = grid // procs
-    return k.kernel, tuple(sorted((n, str(v)) for n, v in params.items()))
+# Sizes that grow with the ranks in a weak study (scripts/scaling.sh): left out of its key.
+WEAK_SIZES = {"n", "nx", "ny", "nz", "spp", "n_per_rank"}
+
+
+def _is_weak(run, k):
+    """Weak scaling: scripts/scaling.sh's label says so, the stencil ran with --weak, or the
+    kernel is STREAM, which is sized per rank whatever the rank count."""
+    label = run.name  # the label, when the run has one
+    if label.startswith("scaling weak "):
+        return True
+    if label.startswith("scaling strong "):
+        return False
+    return k.parameters.get("weak") == 1 or k.kernel == "stream"
+
+
+def _problem_key(run, k):
+    weak = _is_weak(run, k)
+    params = {n: v for n, v in k.parameters.items() if n not in LAYOUT and not (weak and n in WEAK_SIZES)}
+    return k.kernel, weak, tuple(sorted((n, str(v)) for n, v in params.items()))
 
 
 def _series(runs):
@@ -27,9 +39,9 @@ def _series(runs):
     for run in runs:
         for k in run.kernels:
             if k.passed and np.isfinite(k.figure_of_merit) and k.ranks > 0:
-                groups.setdefault(_problem_key(k), []).append((run, k))
+                groups.setdefault(_problem_key(run, k), []).append((run, k))
     out = {}
-    for (kernel, _), pairs in groups.items():
+    for (kernel, weak, _), pairs in groups.items():
         members = [k for _, k in pairs]
         by_ranks = {}
         for k in members:
@@ -39,7 +51,7 @@ def _series(runs):
         ranks = sorted(by_ranks)
         smallest = min(members, key=lambda k: k.ranks)
         out.setdefault(kernel, []).append(dict(
-            weak=smallest.parameters.get("weak") == 1, problem=smallest.problem, unit=smallest.unit,
+            weak=weak, problem=smallest.problem, unit=smallest.unit,
             ranks=np.array(ranks, dtype=float),
             rates=np.array([np.mean(by_ranks[p]) for p in ranks]),
             repeated=any(len(v) > 1 for v in by_ranks.values()),
@@ -66,8 +78,9 @@ def _plot_kernel(kernel, series, saver):
     fig, (ax_s, ax_e) = style.new_figure(ncols=2)
     p_all = np.concatenate([s["ranks"] for s in series])
     dense = np.geomspace(p_all.min(), p_all.max(), 100)
-    ax_s.plot(dense, dense, color="black", lw=1, ls=":", label="ideal")
-    ax_e.plot(dense, np.ones_like(dense), color="black", lw=1, ls=":", label="ideal")
+    # The ideal drawn wide and grey underneath, so a fit lying on it does not hide it.
+    ax_s.plot(dense, dense, color="0.6", lw=4, alpha=0.5, label="ideal", zorder=1)
+    ax_e.plot(dense, np.ones_like(dense), color="0.6", lw=4, alpha=0.5, label="ideal", zorder=1)
     baselines = set()
     for i, s in enumerate(series):
         colour = f"C{i}"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iomanip>
+#include <set>
 
 #include "comparison/compare_text.hpp"
 #include "core/errors.hpp"
@@ -30,9 +31,10 @@ void print_markdown_grid(std::ostream& out, const TextGrid& g) {
     out << '|';
     for (const auto& cell : g[r]) out << ' ' << markdown_cell(cell) << " |";
     out << '\n';
-    if (r == 0) {
+    if (r == 0) {  // numbers right-aligned, words left
+      static const std::set<std::string> words{"run", "file", "machine", "cpu", "BLAS core", "problem", "checks", "kernel", "scope"};
       out << '|';
-      for (std::size_t c = 0; c < g[0].size(); ++c) out << (c == 0 ? "---|" : "---:|");
+      for (std::size_t c = 0; c < g[0].size(); ++c) out << (c == 0 || words.count(g[0][c]) ? "---|" : "---:|");
       out << '\n';
     }
   }

@@ -30,6 +30,8 @@ void warn_about_points(const ScalingGroup& g, ScalingStudy& s) {
     if (n > 1)
       s.warnings.push_back(plural_ranks(ranks) + " appear " + std::to_string(n) +
                            " times (a study appended to an old file?): the best passed figure is used");
+  for (const auto& p : g.points)  // e.g. more ranks than cores: that step is slow for that alone
+    for (const auto& w : p.trust_warnings) s.warnings.push_back("at " + plural_ranks(p.ranks) + ": " + w);
   for (const auto& p : g.points)
     if (!p.result.passed)
       s.warnings.push_back("FAILED verification at " + plural_ranks(p.ranks) + " (run \"" + p.run +

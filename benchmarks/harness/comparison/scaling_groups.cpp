@@ -48,7 +48,8 @@ struct Candidate {
 };
 
 Candidate candidate(const SelectedRun& s, const KernelRecord& k, std::optional<ScalingMode> forced) {
-  Candidate c{{s.file, s.name, k.result.ranks, s.run.context.node_count, k.result}, forced, ""};
+  Candidate c{{s.file, s.name, k.result.ranks, s.run.context.node_count, k.result, s.run.context.trust_warnings},
+              forced, ""};
   if (forced) {
     c.mode_from = *forced == ScalingMode::weak ? "--weak" : "--strong";
   } else if ((c.mode = label_mode(s.run.context.label, k.result.kernel))) {
@@ -56,6 +57,9 @@ Candidate candidate(const SelectedRun& s, const KernelRecord& k, std::optional<S
   } else if (to_number(find_value(k.result.parameters, "weak"), 0) == 1) {
     c.mode = ScalingMode::weak;
     c.mode_from = "the stencil's weak parameter";
+  } else if (k.result.kernel == "stream") {  // --stream-n is per rank: more ranks, more work
+    c.mode = ScalingMode::weak;
+    c.mode_from = "STREAM, sized per rank";
   }
   return c;
 }
