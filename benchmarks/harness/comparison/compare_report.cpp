@@ -1,7 +1,6 @@
 #include "comparison/compare_report.hpp"
 
 #include <algorithm>
-#include <iomanip>
 #include <set>
 
 #include "comparison/compare_text.hpp"
@@ -11,20 +10,7 @@
 namespace bramble {
 namespace {
 
-void print_grid(std::ostream& out, const TextGrid& g, const std::string& indent) {
-  std::vector<std::size_t> width;
-  for (const auto& row : g)
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (width.size() <= c) width.push_back(0);
-      width[c] = std::max(width[c], row[c].size());
-    }
-  for (const auto& row : g) {
-    std::string line = indent;
-    for (std::size_t c = 0; c < row.size(); ++c) line += row[c] + std::string(width[c] + 2 - row[c].size(), ' ');
-    line.erase(line.find_last_not_of(' ') + 1);
-    out << line << '\n';
-  }
-}
+void print_grid(std::ostream& out, const TextGrid& g, const std::string& indent) { print_columns(out, g, indent); }
 
 void print_markdown_grid(std::ostream& out, const TextGrid& g) {
   for (std::size_t r = 0; r < g.size(); ++r) {

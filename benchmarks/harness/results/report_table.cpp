@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <iomanip>
 #include <map>
 #include <sstream>
 
@@ -11,26 +10,14 @@
 #include "results/headline.hpp"
 #include "results/report.hpp"
 #include "results/report_parts.hpp"
+#include "results/report_text.hpp"
 
 namespace bramble {
 namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
-// Left-aligned columns sized to their widest cell.
-void print_table(std::ostream& out, const Rows& rows, const std::string& indent = "") {
-  std::vector<std::size_t> width;
-  for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (width.size() <= c) width.push_back(0);
-      width[c] = std::max(width[c], row[c].size());
-    }
-  for (const auto& row : rows) {
-    out << indent;
-    for (std::size_t c = 0; c < row.size(); ++c) out << std::left << std::setw(static_cast<int>(width[c] + 2)) << row[c];
-    out << '\n';
-  }
-}
+void print_table(std::ostream& out, const Rows& rows, const std::string& indent = "") { print_columns(out, rows, indent); }
 
 void print_named(std::ostream& out, const std::string& title, const std::vector<NamedValue>& values) {
   if (values.empty()) return;

@@ -1,5 +1,6 @@
 #include "results/report_text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -47,6 +48,21 @@ std::string markdown_cell(std::string s) {
   for (char& c : s)
     if (c == '|' || c == '\n' || c == '\r') c = c == '|' ? '/' : ' ';
   return s;
+}
+
+void print_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows, const std::string& indent) {
+  std::vector<std::size_t> width;
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (width.size() <= c) width.push_back(0);
+      width[c] = std::max(width[c], row[c].size());
+    }
+  for (const auto& row : rows) {
+    std::string line = indent;
+    for (std::size_t c = 0; c < row.size(); ++c) line += row[c] + std::string(width[c] + 2 - row[c].size(), ' ');
+    line.erase(line.find_last_not_of(' ') + 1);
+    out << line << '\n';
+  }
 }
 
 }  // namespace bramble
