@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages bramble needs (only those missing), then configures and
-# builds one CMake preset (default: release). Usage: scripts/setup.sh [release|ci|asan]
+# builds one CMake preset (default: release). Usage: scripts/setup.sh [release|release-blis|ci|asan]
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${1:-release}
@@ -9,6 +9,7 @@ packages=(g++ cmake ninja-build pkg-config git openmpi-bin libopenmpi-dev libope
           libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev libpng-dev
           iproute2  # ip and tc: the namespace testbed (scripts/testbed/)
           python3-matplotlib python3-h5py)  # scripts/plot.py
+if [ "$preset" = release-blis ]; then packages+=(libblis-serial-dev); fi  # BLIS instead of OpenBLAS
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

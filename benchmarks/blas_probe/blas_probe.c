@@ -1,10 +1,10 @@
 /* Prints the core OpenBLAS chose for this process: with OPENBLAS_CORETYPE unset, the one it
    detects on this CPU. See benchmarks/blas_probe/CMakeLists.txt. */
-#include <cblas.h>
+#include "blas_info.h"
 #include <stdio.h>
 
 int main(void) {
-  const char* core = openblas_get_corename();
+  const char* core = bramble_blas_corename();
   if (core == NULL || core[0] == '\0') return 1;
   return printf("%s\n", core) < 0 ? 1 : 0;
 }

@@ -1,11 +1,11 @@
 #include "context/preflight.hpp"
 
-#include <cblas.h>
 #include <sys/utsname.h>
 
 #include <chrono>
 #include <sstream>
 
+#include "blas_info.h"
 #include "bramble/version.hpp"
 #include "context/build_id.hpp"
 #include "context/topology.hpp"
@@ -31,7 +31,7 @@ std::string mpi_library_line() {
 // "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64" -> "OpenBLAS 0.3.21":
 // the rest is build options and the core, which is compared on its own.
 std::string blas_version() {
-  std::istringstream in(openblas_get_config());
+  std::istringstream in(bramble_blas_config());
   std::string name, version;
   in >> name >> version;
   return version.empty() ? name : name + " " + version;
@@ -74,7 +74,7 @@ RankFacts this_rank_facts(const Topology& topology, const std::vector<std::strin
   struct utsname u {};
   f.arch = uname(&u) == 0 ? u.machine : "unknown";
   f.mpi_library = mpi_library_line();
-  f.blas_core = openblas_get_corename();
+  f.blas_core = bramble_blas_corename();
   f.blas_version = blas_version();
   bool faked_build = false;
   for (const auto& fake : fakes) {

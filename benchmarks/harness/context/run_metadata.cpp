@@ -1,12 +1,12 @@
 #include "context/run_metadata.hpp"
 
-#include <cblas.h>
 #include <mpi.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 
+#include "blas_info.h"
 #include "bramble/version.hpp"
 #include "context/blas_probe.hpp"
 #include "context/topology.hpp"
@@ -43,8 +43,8 @@ RunMetadata collect_metadata(const Topology& topology, int ranks, const std::str
   MPI_Get_version(&major, &minor);
   m.mpi_version = std::to_string(major) + "." + std::to_string(minor);
 
-  m.blas_config = openblas_get_config();
-  m.blas_corename = openblas_get_corename();
+  m.blas_config = bramble_blas_config();
+  m.blas_corename = bramble_blas_corename();
   m.compiler = kCompiler;
   m.build_type = kBuildType;
   m.compiler_flags = kCompilerFlags;

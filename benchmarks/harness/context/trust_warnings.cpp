@@ -1,6 +1,6 @@
 #include "context/trust_warnings.hpp"
 
-#include <cblas.h>
+#include "blas_info.h"
 
 #include <algorithm>
 #include <cctype>
@@ -164,7 +164,7 @@ void blas_threads_warning(const TrustInputs& in, const std::vector<Host>& hosts,
 
 TrustInputs this_process_trust_inputs() {
   TrustInputs in;
-  in.blas_threads = openblas_get_num_threads();
+  in.blas_threads = bramble_blas_threads();
   // OpenBLAS takes its thread count from the first of these that is set.
   in.blas_threads_set = env_set("OPENBLAS_NUM_THREADS") || env_set("GOTO_NUM_THREADS") || env_set("OMP_NUM_THREADS");
   if (const char* core = std::getenv("OPENBLAS_CORETYPE")) in.blas_coretype = core;

@@ -1,6 +1,8 @@
 // The DGEMM probe (probes.hpp).
 #include <cblas.h>
 
+#include "blas_info.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -17,8 +19,8 @@ namespace {
 // OPENBLAS_NUM_THREADS says; the caller's setting comes back afterwards.
 class OneBlasThread {
  public:
-  OneBlasThread() : before_(openblas_get_num_threads()) { openblas_set_num_threads(1); }
-  ~OneBlasThread() { openblas_set_num_threads(before_); }
+  OneBlasThread() : before_(bramble_blas_threads()) { bramble_blas_set_threads(1); }
+  ~OneBlasThread() { bramble_blas_set_threads(before_); }
   OneBlasThread(const OneBlasThread&) = delete;
   OneBlasThread& operator=(const OneBlasThread&) = delete;
 
