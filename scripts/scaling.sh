@@ -151,11 +151,9 @@ mpiexec=${MPIEXEC:-$(command -v mpirun || command -v mpiexec || true)}
 
 launcher=("$mpiexec")
 [ -z "$hostfile" ] || launcher+=(--hostfile "$hostfile")
-# Open MPI passes the environment to remote ranks only when told; between hosts Debian's
-# Open MPI also needs the pt2pt one-sided component for render's dynamic schedule.
+# Open MPI passes the environment to remote ranks only when told.
 if "$mpiexec" --version 2>&1 | grep -q "Open MPI"; then
   launcher+=(-x OPENBLAS_NUM_THREADS)
-  [ -z "$hostfile" ] || [ -n "${OMPI_MCA_osc:-}" ] || launcher+=(--mca osc pt2pt)
 fi
 
 [ -n "$out" ] || out=$root/results/scaling-$kernel-$mode-$(date -u +%Y%m%dT%H%M%SZ).h5

@@ -1,7 +1,10 @@
 #include "render/schedule.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
+
+#include "render/tile_counter.hpp"
 
 namespace bramble::render {
 namespace {
@@ -21,6 +24,21 @@ struct Renderer {
   void operator()(std::size_t i) const {
     Scope scope(obs, RenderPhase::render);
     render_tile(tracer, camera, s, tiles[i], image, work.rays);
+    work.rendered.push_back(i);
+  }
+
+  // The same, one row at a time, calling between_rows() after each row (outside the render
+  // phase). A pixel does not depend on what else is rendered with it: same image.
+  template <class F>
+  void by_rows(std::size_t i, F between_rows) const {
+    const Tile& t = tiles[i];
+    for (int y = t.y0; y < t.y1; ++y) {
+      {
+        Scope scope(obs, RenderPhase::render);
+        render_tile(tracer, camera, s, Tile{t.x0, y, t.x1, y + 1}, image, work.rays);
+      }
+      between_rows();
+    }
     work.rendered.push_back(i);
   }
 };
@@ -45,26 +63,29 @@ void run_cyclic(int rank, int ranks, const Renderer& render) {
     render(i);
 }
 
-void run_dynamic(MPI_Comm comm, int rank, const Renderer& render) {
-  std::int64_t* counter = nullptr;
-  MPI_Win win = MPI_WIN_NULL;
-  MPI_Win_allocate(rank == 0 ? sizeof(std::int64_t) : 0, sizeof(std::int64_t), MPI_INFO_NULL, comm, &counter, &win);
-  if (rank == 0) *counter = 0;
-  MPI_Barrier(comm);  // the counter is set before anyone takes a tile
-  MPI_Win_lock_all(0, win);
-  const std::int64_t one = 1;
+// Every rank takes the next tile from one counter until there are none left; rank 0 keeps
+// the counter and, while rendering its own tiles, answers the others' requests between rows
+// (tile_counter.hpp says why not a one-sided window, and how the messages go).
+void run_dynamic(MPI_Comm comm, const Renderer& render) {
+  TileCounter counter(comm, render.tiles.size());
+  const auto serve = [&] {
+    Scope scope(render.obs, RenderPhase::schedule);
+    counter.serve();
+  };
   for (;;) {
-    std::int64_t next = 0;
+    std::optional<std::size_t> next;
     {
       Scope scope(render.obs, RenderPhase::schedule);
-      MPI_Fetch_and_op(&one, &next, MPI_INT64_T, 0, 0, MPI_SUM, win);
-      MPI_Win_flush(0, win);
+      next = counter.take();
     }
-    if (next >= static_cast<std::int64_t>(render.tiles.size())) break;
-    render(static_cast<std::size_t>(next));
+    if (!next) break;
+    if (counter.is_server())
+      render.by_rows(*next, serve);
+    else
+      render(*next);
   }
-  MPI_Win_unlock_all(win);
-  MPI_Win_free(&win);
+  Scope scope(render.obs, RenderPhase::schedule);
+  counter.finish();  // rank 0: until every other rank has been told there are no more tiles
 }
 
 }  // namespace
@@ -113,7 +134,7 @@ RankWork render_distributed(MPI_Comm comm, const Tracer& tracer, const PinholeCa
   switch (schedule) {
     case Schedule::static_rows: run_static(rank, ranks, render); break;
     case Schedule::cyclic: run_cyclic(rank, ranks, render); break;
-    case Schedule::dynamic: run_dynamic(comm, rank, render); break;
+    case Schedule::dynamic: run_dynamic(comm, render); break;
   }
   {
     Scope scope(obs, RenderPhase::idle);  // waiting for the slowest rank: the imbalance

@@ -4,9 +4,10 @@
 //             block full of reflective spheres costs far more than a block of sky;
 //   cyclic  - tile i goes to rank i mod P: expensive regions are spread over everyone,
 //             still with no coordination, but the split is fixed in advance;
-//   dynamic - each rank asks for the next tile when it is free: a shared counter on rank 0
-//             incremented with MPI_Fetch_and_op (one-sided, so rank 0 also renders and no
-//             rank sits idle as a master); ranks that drew cheap tiles simply take more.
+//   dynamic - each rank asks for the next tile when it is free: a shared counter that
+//             rank 0 keeps and answers between the rows of its own tiles (tile_counter.hpp;
+//             rank 0 renders too, no rank sits idle as a master); ranks that drew cheap
+//             tiles simply take more.
 // Every pixel is computed the same way whoever renders it, so all schedules produce the
 // same image, bit for bit.
 #include <mpi.h>

@@ -29,10 +29,6 @@ options=(
   # transports, shared memory included) with the TCP and self transports, no vader.
   --mca pml ob1 --mca btl tcp,self
   --mca btl_tcp_if_include "$TB_SUBNET" --mca oob_tcp_if_include "$TB_SUBNET"
-  # One-sided MPI (render's dynamic schedule, MPI_Win_allocate) between hosts: Debian's
-  # /etc/openmpi/openmpi-mca-params.conf excludes osc pt2pt and ucx, which leaves no
-  # component that works over TCP (MPI_ERR_WIN). A real Debian cluster needs this too.
-  --mca osc pt2pt
   # Binding to cores stalls TCP between the namespaces (4 ms a message): K nodes share
   # this machine's cores anyway.
   --bind-to none
