@@ -1,11 +1,14 @@
 // Stencil kernel on 1, 2 and 4 ranks: the weights' moments, ghost cells filled from
 // neighbours (uneven splits), the closed-form decay, bitwise agreement with the frozen
-// reference whatever the grid, and overlap on/off giving identical fields.
+// reference whatever the grid, and overlap on/off giving identical fields, with every
+// compiled version of the update (ISA level) this CPU can run.
 #include <gtest/gtest.h>
 #include <mpi.h>
 
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
+#include <string>
 #include <tuple>
 
 #include "stencil/box.hpp"
@@ -13,6 +16,7 @@
 #include "stencil/coefficients.hpp"
 #include "stencil/heat_mode.hpp"
 #include "stencil/heat_solver.hpp"
+#include "stencil/isa_level.hpp"
 #include "stencil/stencil_ref.hpp"
 
 namespace bramble::stencil {
@@ -108,10 +112,12 @@ struct SolveResult {
   double error, tolerance;
 };
 
-SolveResult run_solver(int dims, int radius, Extent n, std::int64_t steps, bool overlap) {
+SolveResult run_solver(int dims, int radius, Extent n, std::int64_t steps, bool overlap,
+                       IsaLevel isa = best_isa_level()) {
   Domain d(MPI_COMM_WORLD, dims, n, radius);
   const Coefficients k = make_coefficients(dims, radius);
-  HeatSolver solver(d, k, overlap);
+  HeatSolver solver(d, k, overlap, isa);
+  EXPECT_EQ(solver.isa(), isa);
   set_mode(d, solver.field());
   StencilObserver quiet;
   for (std::int64_t s = 0; s < steps; ++s) solver.step(quiet);
@@ -151,6 +157,59 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(std::make_tuple(2, 1, Extent{31, 27, 1}), std::make_tuple(2, 2, Extent{23, 30, 1}),
                       std::make_tuple(2, 3, Extent{25, 26, 1}), std::make_tuple(2, 4, Extent{33, 21, 1}),
                       std::make_tuple(3, 1, Extent{13, 11, 9}), std::make_tuple(3, 2, Extent{10, 12, 14})));
+
+// Each ISA version of the update against the frozen reference, bit for bit: the versions
+// are compiled from one loop with -ffp-contract=off, so a fused multiply-add or a
+// reordered sum in any of them shows here. The grids give x-runs that are not a multiple
+// of any vector width, so the vector loops' remainders are exercised too.
+class StencilIsaTest : public ::testing::TestWithParam<std::tuple<IsaLevel, int, int>> {};
+
+TEST_P(StencilIsaTest, EveryVersionThisCpuRunsMatchesTheReferenceBitForBit) {
+  const auto [isa, dims, radius] = GetParam();
+  if (!cpu_supports(isa)) GTEST_SKIP() << "this CPU cannot run the " << isa_name(isa) << " version";
+  const Extent n = dims == 2 ? Extent{45, 26, 1} : Extent{37, 13, 11};
+  const SolveResult r = run_solver(dims, radius, n, 12, true, isa);
+  EXPECT_LE(r.error, r.tolerance);
+  // The best version's field, checksum for checksum: the same answer whichever ran.
+  EXPECT_EQ(run_solver(dims, radius, n, 12, false, best_isa_level()).checksum, r.checksum);
+}
+
+std::string isa_test_name(const ::testing::TestParamInfo<std::tuple<IsaLevel, int, int>>& info) {
+  std::string name = isa_name(std::get<0>(info.param));
+  for (char& c : name)
+    if (c == '-') c = '_';
+  return name + "_" + std::to_string(std::get<1>(info.param)) + "D_r" + std::to_string(std::get<2>(info.param));
+}
+
+INSTANTIATE_TEST_SUITE_P(Levels, StencilIsaTest,
+                         ::testing::Combine(::testing::ValuesIn(kIsaLevels), ::testing::Values(2, 3),
+                                            ::testing::Values(1, 2, 3, 4)),
+                         isa_test_name);
+
+TEST(StencilIsa, TheSolverRunsTheHighestLevelThisCpuSupports) {
+  const IsaLevel best = best_isa_level();
+  EXPECT_TRUE(cpu_supports(best));
+  EXPECT_TRUE(cpu_supports(IsaLevel::baseline));
+  for (IsaLevel level : kIsaLevels)
+    if (level > best) {
+      EXPECT_FALSE(cpu_supports(level)) << isa_name(level) << " is supported but not chosen";
+    }
+  Domain d(MPI_COMM_WORLD, 2, Extent{16, 16, 1}, 1);
+  EXPECT_EQ(HeatSolver(d, make_coefficients(2, 1), true).isa(), best);
+}
+
+TEST(StencilIsa, LevelsHaveDistinctNames) {
+  EXPECT_STRNE(isa_name(IsaLevel::baseline), isa_name(IsaLevel::x86_64_v3));
+  EXPECT_STRNE(isa_name(IsaLevel::x86_64_v3), isa_name(IsaLevel::x86_64_v4));
+  EXPECT_STREQ(isa_name(IsaLevel::x86_64_v4), "x86-64-v4");
+}
+
+// Code for a level the CPU lacks would die of SIGILL mid-run: it is refused up front.
+TEST(StencilIsa, AVersionTheCpuCannotRunIsRefused) {
+  if (best_isa_level() == IsaLevel::x86_64_v4) GTEST_SKIP() << "this CPU runs every version";
+  Domain d(MPI_COMM_WORLD, 2, Extent{16, 16, 1}, 1);
+  EXPECT_THROW(HeatSolver(d, make_coefficients(2, 1), true, IsaLevel::x86_64_v4), std::invalid_argument);
+}
 
 TEST(StencilChecks, ACorruptedFieldFailsTheModeCheckAndChangesTheChecksum) {
   Domain d(MPI_COMM_WORLD, 2, Extent{20, 20, 1}, 1);

@@ -14,6 +14,7 @@
 #include "common/phase_scope.hpp"
 #include "stencil/coefficients.hpp"
 #include "stencil/halo_exchange.hpp"
+#include "stencil/isa_level.hpp"
 
 namespace bramble::stencil {
 
@@ -25,7 +26,11 @@ using StencilObserver = PhaseObserver<StencilPhase>;
 
 class HeatSolver {
  public:
-  HeatSolver(const Domain& d, const Coefficients& k, bool overlap);
+  // `isa`: which compiled version of the update to run (tests run each); throws
+  // std::invalid_argument if this CPU cannot run it.
+  HeatSolver(const Domain& d, const Coefficients& k, bool overlap, IsaLevel isa = best_isa_level());
+
+  IsaLevel isa() const { return isa_; }  // the update version this solver runs
 
   double* field() { return current_->data(); }  // current values, with ghost layers
   const double* field() const { return current_->data(); }
@@ -35,6 +40,7 @@ class HeatSolver {
   const Domain& d_;
   Coefficients k_;
   bool overlap_;
+  IsaLevel isa_;
   std::vector<double> a_, b_;
   std::vector<double>* current_;
   std::vector<double>* next_;

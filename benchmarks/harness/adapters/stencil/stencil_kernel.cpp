@@ -14,6 +14,7 @@
 #include "core/format_units.hpp"
 #include "core/checked_math.hpp"
 #include "core/comm_info.hpp"
+#include "core/value.hpp"
 #include "suite/option_checks.hpp"
 #include "suite/phase_timer.hpp"
 #include "stencil/checksum.hpp"
@@ -39,6 +40,18 @@ struct Rounds {
   double error = 0;                  // worst mode error over the rounds
   std::vector<double> phase_seconds;  // this rank, summed over every timed step
 };
+
+// Which compiled version of the update ran (stencil/isa_level.hpp): the level's name when
+// every rank ran the same one, else the range, since each node of a mixed cluster runs its
+// own best. A figure, not a parameter: the same problem on a CPU with another vector unit
+// is still the same problem, and parameters decide which runs `bramble compare` matches.
+std::string isa_clone(MPI_Comm world, stencil::IsaLevel mine) {
+  int lowest = static_cast<int>(mine), highest = lowest;
+  MPI_Allreduce(MPI_IN_PLACE, &lowest, 1, MPI_INT, MPI_MIN, world);
+  MPI_Allreduce(MPI_IN_PLACE, &highest, 1, MPI_INT, MPI_MAX, world);
+  const auto name = [](int level) { return std::string(stencil::isa_name(static_cast<stencil::IsaLevel>(level))); };
+  return lowest == highest ? name(lowest) : name(lowest) + " to " + name(highest) + " (differs by rank)";
+}
 
 struct Verification {
   double error, tolerance;
@@ -168,7 +181,8 @@ std::string problem_text(const StencilOptions& o, const StencilSetup& s) {
 
 // The result handed to the suite; collective (the per-rank time split is gathered).
 KernelResult make_result(const RunContext& ctx, const StencilOptions& o, const StencilSetup& s,
-                         const stencil::Domain& domain, const Rounds& rounds, const Verification& v) {
+                         const stencil::Domain& domain, const stencil::HeatSolver& solver, const Rounds& rounds,
+                         const Verification& v) {
   const Rates rate = rates(s, rounds);
   KernelResult r;
   r.kernel = "stencil";
@@ -183,7 +197,8 @@ KernelResult make_result(const RunContext& ctx, const StencilOptions& o, const S
                {"gbs_effective", rate.gbs},
                {"flops_per_update", std::int64_t{s.k.flops_per_update()}},
                {"bytes_per_update", std::int64_t{s.k.bytes_per_update()}},
-               {"seconds", rate.seconds}};
+               {"seconds", rate.seconds},
+               {"isa_clone", isa_clone(ctx.world, solver.isa())}};
   r.parameters = {{"dims", std::int64_t{o.dims}}, {"radius", std::int64_t{o.radius}},
                   {"nx", s.global[0]}, {"ny", s.global[1]}, {"nz", s.global[2]},
                   {"px", std::int64_t{s.procs[0]}}, {"py", std::int64_t{s.procs[1]}}, {"pz", std::int64_t{s.procs[2]}},
@@ -204,9 +219,10 @@ void print_line(const RunContext& ctx, const KernelResult& r, const StencilSetup
   if (comm_rank(ctx.world) != 0) return;
   const Rates rate = rates(s, rounds);
   std::printf("stencil %s: %lld steps in %.3f s, %.1f MLUP/s, %.2f Gflop/s, %.2f GB/s effective; "
-              "mode error %.3g (tolerance %.3g), checksum %s ... %s\n",
+              "%s update; mode error %.3g (tolerance %.3g), checksum %s ... %s\n",
               r.problem.c_str(), static_cast<long long>(s.steps), rate.seconds, rate.mlups, rate.gflops, rate.gbs,
-              v.error, v.tolerance, v.checksum.c_str(), r.verdict().c_str());
+              to_text(*find_value(r.figures, "isa_clone")).c_str(), v.error, v.tolerance, v.checksum.c_str(),
+              r.verdict().c_str());
   std::fflush(stdout);
 }
 
@@ -242,7 +258,7 @@ void StencilKernel::run(RunContext& ctx) {
 
   const Verification v = verify(domain, s, solver, rounds);
 
-  const KernelResult r = make_result(ctx, opt_, s, domain, rounds, v);
+  const KernelResult r = make_result(ctx, opt_, s, domain, solver, rounds, v);
   print_line(ctx, r, s, rounds, v);
   ctx.record(r);
 }
