@@ -44,91 +44,119 @@ std::string case_hash(const KernelResult& r) {
   return text;
 }
 
-std::vector<CaseRow> match_cases(const std::vector<std::vector<const KernelResult*>>& records) {
-  const std::size_t runs = records.size();
-  std::vector<std::vector<bool>> used(runs);
-  for (std::size_t r = 0; r < runs; ++r) used[r].assign(records[r].size(), false);
-  std::vector<CaseRow> rows;
-  auto new_row = [&](const KernelResult& first) {
-    CaseRow row{first.kernel, first.figure_name, first.unit, std::vector<int>(runs, -1), true, {}};
-    return row;
-  };
-  // First the same problem everywhere it appears: equal hashes, in the first run's order.
-  for (std::size_t r = 0; r < runs; ++r)
+namespace {
+
+using Records = std::vector<std::vector<const KernelResult*>>;
+using Used = std::vector<std::vector<bool>>;  // per run, per record: already in a row
+
+CaseRow new_row(const Records& records, std::size_t r, std::size_t i) {
+  const KernelResult& first = *records[r][i];
+  CaseRow row{first.kernel, first.figure_name, first.unit, std::vector<int>(records.size(), -1), true, {}};
+  row.index[r] = int(i);
+  return row;
+}
+
+// Puts into `row` the first unused record of each later run that `same` accepts.
+template <class Same>
+int fill_later_runs(CaseRow& row, std::size_t r, const Records& records, const Used& used, Same same) {
+  int found = 0;
+  for (std::size_t s = r + 1; s < records.size(); ++s)
+    for (std::size_t j = 0; j < records[s].size(); ++j)
+      if (!used[s][j] && same(*records[s][j])) {
+        row.index[s] = int(j);
+        ++found;
+        break;
+      }
+  return found;
+}
+
+void mark_used(const CaseRow& row, Used& used) {
+  for (std::size_t s = 0; s < row.index.size(); ++s)
+    if (row.index[s] >= 0) used[s][std::size_t(row.index[s])] = true;
+}
+
+// First the same problem everywhere it appears: equal hashes, in the first run's order.
+void pair_same_problems(const Records& records, Used& used, std::vector<CaseRow>& rows) {
+  for (std::size_t r = 0; r < records.size(); ++r)
     for (std::size_t i = 0; i < records[r].size(); ++i) {
       if (used[r][i]) continue;
       const std::string hash = case_hash(*records[r][i]);
-      CaseRow row = new_row(*records[r][i]);
-      row.index[r] = int(i);
-      int present = 1;
-      for (std::size_t s = r + 1; s < runs; ++s)
-        for (std::size_t j = 0; j < records[s].size(); ++j)
-          if (!used[s][j] && row.index[s] < 0 && case_hash(*records[s][j]) == hash) {
-            row.index[s] = int(j);
-            ++present;
-            break;
-          }
-      if (present < 2) continue;  // only in one run: paired by kind below
-      for (std::size_t s = 0; s < runs; ++s)
-        if (row.index[s] >= 0) used[s][std::size_t(row.index[s])] = true;
+      CaseRow row = new_row(records, r, i);
+      if (fill_later_runs(row, r, records, used, [&](const KernelResult& k) { return case_hash(k) == hash; }) == 0)
+        continue;  // only in one run: paired by kind below
+      mark_used(row, used);
       rows.push_back(std::move(row));
     }
-  // Then what is left, paired by kernel, figure and unit in run order (different sizes): into
-  // a row of the same kind this run has no place in yet, else a new row.
-  for (std::size_t r = 0; r < runs; ++r)
+}
+
+// Then what is left, paired by kernel, figure and unit in run order (different sizes): into
+// a row of the same kind this run has no place in yet, else a new row.
+void pair_by_kind(const Records& records, Used& used, std::vector<CaseRow>& rows) {
+  for (std::size_t r = 0; r < records.size(); ++r)
     for (std::size_t i = 0; i < records[r].size(); ++i) {
       if (used[r][i]) continue;
-      bool joined = false;
-      for (auto& row : rows)
-        if (!joined && row.index[r] < 0 && row.kernel + '\n' + row.figure_name + '\n' + row.unit == kind_of(*records[r][i])) {
-          row.index[r] = int(i);
-          used[r][i] = joined = true;
-        }
-      if (joined) continue;
-      CaseRow row = new_row(*records[r][i]);
-      row.index[r] = int(i);
-      used[r][i] = true;
       const std::string kind = kind_of(*records[r][i]);
-      for (std::size_t s = r + 1; s < runs; ++s)
-        for (std::size_t j = 0; j < records[s].size(); ++j)
-          if (!used[s][j] && kind_of(*records[s][j]) == kind) {
-            row.index[s] = int(j);
-            used[s][j] = true;
-            break;
-          }
-      rows.push_back(std::move(row));
+      auto row = std::find_if(rows.begin(), rows.end(), [&](const CaseRow& c) {
+        return c.index[r] < 0 && c.kernel + '\n' + c.figure_name + '\n' + c.unit == kind;
+      });
+      if (row != rows.end()) {
+        row->index[r] = int(i);
+        used[r][i] = true;
+        continue;
+      }
+      CaseRow fresh = new_row(records, r, i);
+      fill_later_runs(fresh, r, records, used, [&](const KernelResult& k) { return kind_of(k) == kind; });
+      mark_used(fresh, used);
+      rows.push_back(std::move(fresh));
     }
-  // Rows in the order the runs ran their kernels (the first run that has the row decides).
-  auto position = [&](const CaseRow& row) {
-    for (std::size_t r = 0; r < runs; ++r)
+}
+
+// Rows in the order the runs ran their kernels (the first run that has the row decides).
+void sort_in_run_order(std::vector<CaseRow>& rows) {
+  auto position = [](const CaseRow& row) {
+    for (std::size_t r = 0; r < row.index.size(); ++r)
       if (row.index[r] >= 0) return std::pair<std::size_t, int>(r, row.index[r]);
-    return std::pair<std::size_t, int>(runs, 0);
+    return std::pair<std::size_t, int>(row.index.size(), 0);
   };
   std::stable_sort(rows.begin(), rows.end(), [&](const CaseRow& a, const CaseRow& b) { return position(a) < position(b); });
-  // Which parameters differ, where they do.
-  for (auto& row : rows) {
-    std::vector<const KernelResult*> present(runs, nullptr);
-    std::set<std::string> hashes, names;
-    for (std::size_t r = 0; r < runs; ++r)
-      if (row.index[r] >= 0) {
-        present[r] = records[r][std::size_t(row.index[r])];
-        hashes.insert(case_hash(*present[r]));
-        for (const auto& p : present[r]->parameters)
-          if (parameter_defines_problem(p.name)) names.insert(p.name);
-      }
-    row.same_parameters = hashes.size() <= 1;
-    if (row.same_parameters) continue;
-    for (const auto& name : names) {
-      std::set<std::string> values;
-      std::string joined;
-      for (std::size_t r = 0; r < runs; ++r) {
-        const std::string v = text_of(present[r], name);
-        if (present[r]) values.insert(v);
-        joined += (r ? " | " : "") + v;
-      }
-      if (values.size() > 1) row.differences.push_back(name + ": " + joined);
+}
+
+// Which parameters differ, where they do.
+void note_differences(const Records& records, CaseRow& row) {
+  const std::size_t runs = records.size();
+  std::vector<const KernelResult*> present(runs, nullptr);
+  std::set<std::string> hashes, names;
+  for (std::size_t r = 0; r < runs; ++r)
+    if (row.index[r] >= 0) {
+      present[r] = records[r][std::size_t(row.index[r])];
+      hashes.insert(case_hash(*present[r]));
+      for (const auto& p : present[r]->parameters)
+        if (parameter_defines_problem(p.name)) names.insert(p.name);
     }
+  row.same_parameters = hashes.size() <= 1;
+  if (row.same_parameters) return;
+  for (const auto& name : names) {
+    std::set<std::string> values;
+    std::string joined;
+    for (std::size_t r = 0; r < runs; ++r) {
+      const std::string v = text_of(present[r], name);
+      if (present[r]) values.insert(v);
+      joined += (r ? " | " : "") + v;
+    }
+    if (values.size() > 1) row.differences.push_back(name + ": " + joined);
   }
+}
+
+}  // namespace
+
+std::vector<CaseRow> match_cases(const Records& records) {
+  Used used(records.size());
+  for (std::size_t r = 0; r < records.size(); ++r) used[r].assign(records[r].size(), false);
+  std::vector<CaseRow> rows;
+  pair_same_problems(records, used, rows);
+  pair_by_kind(records, used, rows);
+  sort_in_run_order(rows);
+  for (auto& row : rows) note_differences(records, row);
   return rows;
 }
 
