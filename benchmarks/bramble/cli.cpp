@@ -105,6 +105,19 @@ int run_doctor(MPI_Comm world, SuiteOptions suite, DoctorKernel& doctor, const s
   return code;
 }
 
+// A subcommand of `run` per kernel, with the kernel's own options.
+std::vector<std::pair<CLI::App*, Kernel*>> add_kernel_commands(CLI::App& run,
+                                                              const std::vector<std::unique_ptr<Kernel>>& kernels) {
+  std::vector<std::pair<CLI::App*, Kernel*>> commands;
+  for (const auto& k : kernels) {
+    CLI::App* sub = run.add_subcommand(k->name(), k->description());
+    sub->fallthrough();  // --out/--label/--quick may follow the kernel name
+    k->add_options(*sub);
+    commands.emplace_back(sub, k.get());
+  }
+  return commands;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -123,13 +136,7 @@ int run_cli(int argc, char** argv) {
   run->require_subcommand(1, 0);  // one kernel, several (`run hpl --n 400 stencil --n 256`), or all
 
   auto kernels = all_kernels();
-  std::vector<std::pair<CLI::App*, Kernel*>> kernel_commands;
-  for (auto& k : kernels) {
-    CLI::App* sub = run->add_subcommand(k->name(), k->description());
-    sub->fallthrough();  // --out/--label/--quick may follow the kernel name
-    k->add_options(*sub);
-    kernel_commands.emplace_back(sub, k.get());
-  }
+  const auto kernel_commands = add_kernel_commands(*run, kernels);
   CLI::App* all = run->add_subcommand("all", "Run every kernel with its default options");
   all->fallthrough();
 
