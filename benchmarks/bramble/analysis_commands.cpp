@@ -23,10 +23,7 @@ const std::vector<std::string> kFormats{"table", "markdown", "csv", "json"};
 int baseline_index(const std::string& text, const std::vector<SelectedRun>& runs) {
   for (std::size_t i = 0; i < runs.size(); ++i)
     if (runs[i].name == text) return int(i);
-  if (!text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text.size() < 6) {
-    const int n = std::stoi(text);
-    if (n >= 1 && n <= int(runs.size())) return n - 1;
-  }
+  if (const auto n = parse_whole_number(text); n && *n >= 1 && *n <= std::int64_t(runs.size())) return int(*n - 1);
   std::string names;
   for (std::size_t i = 0; i < runs.size(); ++i) names += (i ? ", " : "") + std::to_string(i + 1) + " \"" + runs[i].name + "\"";
   throw Error(kExitUsage, "--baseline " + text + " names no selected run; they are " + names);

@@ -48,21 +48,22 @@ namespace {
 
 using Records = std::vector<std::vector<const KernelResult*>>;
 using Used = std::vector<std::vector<bool>>;  // per run, per record: already in a row
+using Hashes = std::vector<std::vector<std::string>>;  // per run, per record: case_hash
 
 CaseRow new_row(const Records& records, std::size_t r, std::size_t i) {
   const KernelResult& first = *records[r][i];
-  CaseRow row{first.kernel, first.figure_name, first.unit, std::vector<int>(records.size(), -1), true, {}};
+  CaseRow row{first.kernel, first.figure_name, first.unit, std::vector<int>(records.size(), -1), {}, true, {}};
   row.index[r] = int(i);
   return row;
 }
 
-// Puts into `row` the first unused record of each later run that `same` accepts.
+// Puts into `row` the first unused record of each later run that `same(run, record)` accepts.
 template <class Same>
 int fill_later_runs(CaseRow& row, std::size_t r, const Records& records, const Used& used, Same same) {
   int found = 0;
   for (std::size_t s = r + 1; s < records.size(); ++s)
     for (std::size_t j = 0; j < records[s].size(); ++j)
-      if (!used[s][j] && same(*records[s][j])) {
+      if (!used[s][j] && same(s, j)) {
         row.index[s] = int(j);
         ++found;
         break;
@@ -76,13 +77,12 @@ void mark_used(const CaseRow& row, Used& used) {
 }
 
 // First the same problem everywhere it appears: equal hashes, in the first run's order.
-void pair_same_problems(const Records& records, Used& used, std::vector<CaseRow>& rows) {
+void pair_same_problems(const Records& records, const Hashes& hashes, Used& used, std::vector<CaseRow>& rows) {
   for (std::size_t r = 0; r < records.size(); ++r)
     for (std::size_t i = 0; i < records[r].size(); ++i) {
       if (used[r][i]) continue;
-      const std::string hash = case_hash(*records[r][i]);
       CaseRow row = new_row(records, r, i);
-      if (fill_later_runs(row, r, records, used, [&](const KernelResult& k) { return case_hash(k) == hash; }) == 0)
+      if (fill_later_runs(row, r, records, used, [&](std::size_t s, std::size_t j) { return hashes[s][j] == hashes[r][i]; }) == 0)
         continue;  // only in one run: paired by kind below
       mark_used(row, used);
       rows.push_back(std::move(row));
@@ -105,7 +105,7 @@ void pair_by_kind(const Records& records, Used& used, std::vector<CaseRow>& rows
         continue;
       }
       CaseRow fresh = new_row(records, r, i);
-      fill_later_runs(fresh, r, records, used, [&](const KernelResult& k) { return kind_of(k) == kind; });
+      fill_later_runs(fresh, r, records, used, [&](std::size_t s, std::size_t j) { return kind_of(*records[s][j]) == kind; });
       mark_used(fresh, used);
       rows.push_back(std::move(fresh));
     }
@@ -121,15 +121,17 @@ void sort_in_run_order(std::vector<CaseRow>& rows) {
   std::stable_sort(rows.begin(), rows.end(), [&](const CaseRow& a, const CaseRow& b) { return position(a) < position(b); });
 }
 
-// Which parameters differ, where they do.
-void note_differences(const Records& records, CaseRow& row) {
+// Each run's hash, and which parameters differ, where they do.
+void note_differences(const Records& records, const Hashes& record_hashes, CaseRow& row) {
   const std::size_t runs = records.size();
   std::vector<const KernelResult*> present(runs, nullptr);
   std::set<std::string> hashes, names;
+  row.hashes.assign(runs, "");
   for (std::size_t r = 0; r < runs; ++r)
     if (row.index[r] >= 0) {
       present[r] = records[r][std::size_t(row.index[r])];
-      hashes.insert(case_hash(*present[r]));
+      row.hashes[r] = record_hashes[r][std::size_t(row.index[r])];
+      hashes.insert(row.hashes[r]);
       for (const auto& p : present[r]->parameters)
         if (parameter_defines_problem(p.name)) names.insert(p.name);
     }
@@ -151,12 +153,16 @@ void note_differences(const Records& records, CaseRow& row) {
 
 std::vector<CaseRow> match_cases(const Records& records) {
   Used used(records.size());
-  for (std::size_t r = 0; r < records.size(); ++r) used[r].assign(records[r].size(), false);
+  Hashes hashes(records.size());
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    used[r].assign(records[r].size(), false);
+    for (const KernelResult* k : records[r]) hashes[r].push_back(case_hash(*k));
+  }
   std::vector<CaseRow> rows;
-  pair_same_problems(records, used, rows);
+  pair_same_problems(records, hashes, used, rows);
   pair_by_kind(records, used, rows);
   sort_in_run_order(rows);
-  for (auto& row : rows) note_differences(records, row);
+  for (auto& row : rows) note_differences(records, hashes, row);
   return rows;
 }
 

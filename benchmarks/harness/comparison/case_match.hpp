@@ -22,6 +22,7 @@ std::string case_hash(const KernelResult& r);
 struct CaseRow {
   std::string kernel, figure_name, unit;
   std::vector<int> index;                 // per run
+  std::vector<std::string> hashes;        // per run: case_hash of its record, "" where absent
   bool same_parameters = true;            // every present record has the same hash
   std::vector<std::string> differences;   // "n: 10000 | 5952" (runs that lack a name: "-")
 };

@@ -20,7 +20,7 @@ std::vector<NamedValue> record(const Comparison& c, const CompareRow& row, std::
   for (const auto& m : cell.marks) marks += (marks.empty() ? "" : "; ") + m;
   for (const auto& d : row.match.differences) differences += (differences.empty() ? "" : "; ") + d;
   std::vector<NamedValue> v{
-      {"kernel", row.match.kernel}, {"case_hash", cell.present ? case_hash(c.runs[r].run.kernels[std::size_t(row.match.index[r])].result) : ""},
+      {"kernel", row.match.kernel}, {"case_hash", row.match.hashes[r]},
       {"problem", row.problems[r]}, {"same_parameters", std::int64_t{row.match.same_parameters}},
       {"differences", differences}, {"run", c.runs[r].name}, {"file", c.runs[r].file},
       {"run_group", c.runs[r].run.group}, {"baseline", std::int64_t{int(r) == c.baseline}},
@@ -58,12 +58,6 @@ std::vector<NamedValue> record(const Comparison& c, const CompareRow& row, std::
   v.push_back({"year_work_per_kwh", year ? cell.year->work_per_kwh : nan});
   v.push_back({"year_missing", year ? cell.year->missing : ""});
   return v;
-}
-
-std::string json_value(const Value& v) {
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&v)) return json_number(*d);
-  return json_string(std::get<std::string>(v));
 }
 
 std::string csv_value(const Value& v) {

@@ -5,17 +5,17 @@
 #include <set>
 #include <sstream>
 
+#include "comparison/case_match.hpp"
 #include "core/errors.hpp"
 #include "core/printable.hpp"
 
 namespace bramble {
 namespace {
 
-// Parameters that describe how a problem was run rather than which problem it is: the
-// process grid (which changes with the rank count by design), repetition counts, sizing
-// hints and output paths. Two runs differing only in these ran the same problem.
-const std::set<std::string> kHowRun{"p", "q", "grid_order", "px", "py", "pz", "reps", "rounds",
-                                    "blocks", "image", "llc_bytes", "llc_source"};
+// Besides what compare leaves out of a problem (parameter_defines_problem: the process grid,
+// which changes with the rank count by design, repetition counts, output paths), STREAM's
+// sizing hints: two runs differing only in these ran the same problem.
+const std::set<std::string> kSizingHints{"llc_bytes", "llc_source"};
 // Parameters that a weak study grows with the rank count (HPL's N, the stencil's global
 // extents, render's samples per pixel); the rest must stay the same.
 const std::set<std::string> kWeakSizes{"n", "nx", "ny", "nz", "spp"};
@@ -24,7 +24,9 @@ const std::set<std::string> kWeakSizes{"n", "nx", "ny", "nz", "spp"};
 std::string study_key(const KernelResult& r, ScalingMode mode) {
   std::string key;
   for (const auto& v : r.parameters) {
-    if (kHowRun.count(v.name) || (mode == ScalingMode::weak && kWeakSizes.count(v.name))) continue;
+    if (!parameter_defines_problem(v.name) || kSizingHints.count(v.name) ||
+        (mode == ScalingMode::weak && kWeakSizes.count(v.name)))
+      continue;
     key += v.name + "=" + to_text(v.value) + ";";
   }
   return key;

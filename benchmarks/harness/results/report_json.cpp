@@ -14,11 +14,7 @@ namespace {
 std::string str(const std::string& s) { return json_string(s); }
 std::string num(double v) { return json_number(v); }
 
-std::string value(const Value& v) {
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
-  if (const auto* d = std::get_if<double>(&v)) return num(*d);
-  return str(std::get<std::string>(v));
-}
+std::string value(const Value& v) { return json_value(v); }
 
 // {"a": 1, ...} from named values, with `extra` members ("\"k\": v" pieces) appended.
 std::string object(const std::vector<NamedValue>& values, const std::vector<std::string>& extra = {}) {

@@ -30,6 +30,12 @@ std::string json_number(double v) {
   return buf;
 }
 
+std::string json_value(const Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (const auto* d = std::get_if<double>(&v)) return json_number(*d);
+  return json_string(std::get<std::string>(v));
+}
+
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
