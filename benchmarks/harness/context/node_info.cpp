@@ -7,29 +7,21 @@
 #include <sstream>
 #include <thread>
 
+#include "context/board_model.hpp"
+#include "context/cpu_part.hpp"
+#include "context/cpuinfo.hpp"
 #include "core/sysfs.hpp"
 
 namespace bramble {
 namespace {
 
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r\n");
-  const auto e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-// x86 says "model name"; ARM kernels say "Model" (board) or only "CPU part".
+// x86 names its CPU ("model name"); 64-bit ARM kernels give only the core's numbers, decoded
+// here. The Pi kernel's "Model" line names the board, not the CPU: it is board_model.
 std::string cpu_model(const std::string& cpuinfo) {
-  std::istringstream in(cpuinfo);
-  std::string line, model, fallback;
-  while (std::getline(in, line)) {
-    const auto colon = line.find(':');
-    if (colon == std::string::npos) continue;
-    const std::string key = trim(line.substr(0, colon)), value = trim(line.substr(colon + 1));
-    if (key == "model name" && model.empty()) model = value;
-    if (key == "Model" && fallback.empty()) fallback = value;
-  }
-  return !model.empty() ? model : !fallback.empty() ? fallback : "unknown";
+  std::string model = cpuinfo::first(cpuinfo, "model name");
+  if (model.empty())
+    for (const ArmCore& c : arm_cores(cpuinfo)) model += (model.empty() ? "" : " + ") + arm_core_name(c);
+  return model.empty() ? "unknown" : model;
 }
 
 }  // namespace
@@ -59,8 +51,16 @@ const Fields<NodeInfo>& node_info_fields() {
       field("kernel", &NodeInfo::kernel),
       field("governor", &NodeInfo::governor),
       field("ranks", &NodeInfo::ranks),
+      field("arch", &NodeInfo::arch),
+      field("cpu_part", &NodeInfo::cpu_part),
+      field("board_model", &NodeInfo::board_model),
   };
   return fields;
+}
+
+Hardware read_hardware(const std::string& root, const std::string& machine) {
+  const std::string text = sysfs::read_trimmed(root + "/proc/cpuinfo");
+  return {machine, cpu_model(text), cpu_part(text), board_model(root, text)};
 }
 
 NodeInfo read_node_info(const std::string& root) {
@@ -68,9 +68,14 @@ NodeInfo read_node_info(const std::string& root) {
   char host[256] = {};
   gethostname(host, sizeof host - 1);
   info.hostname = host;
-  info.cpu_model = cpu_model(sysfs::read_trimmed(root + "/proc/cpuinfo"));
   struct utsname u {};
-  if (uname(&u) == 0) info.kernel = u.release;
+  const bool named = uname(&u) == 0;
+  if (named) info.kernel = u.release;
+  Hardware hw = read_hardware(root, named ? u.machine : "");
+  info.arch = std::move(hw.arch);
+  info.cpu_model = std::move(hw.cpu_model);
+  info.cpu_part = std::move(hw.cpu_part);
+  info.board_model = std::move(hw.board_model);
   info.governor = sysfs::read_trimmed(root + "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor");
   const long online = sysconf(_SC_NPROCESSORS_ONLN);
   info.cores = online > 0 ? static_cast<int>(online) : static_cast<int>(std::thread::hardware_concurrency());

@@ -17,7 +17,19 @@ struct NodeInfo {
   std::int64_t memory_total_bytes = 0;
   std::int64_t memory_available_bytes = 0;  // MemAvailable: what a new job can take
   int ranks = 0;         // bramble ranks on this node (filled in by Topology)
+  // What hardware it is (issue 13). Files from before these lack them and read back "".
+  // The `{}` keeps brace-initialising the members above complete (-Wmissing-field-initializers).
+  std::string arch{};         // uname machine: x86_64, aarch64
+  std::string cpu_part{};     // cpu_part.hpp: "ARM Cortex-A72 (0x41/0xd08)"; x86's model name
+  std::string board_model{};  // board_model.hpp: "Raspberry Pi 4 Model B Rev 1.4"; "" without a device tree
 };
+
+// The hardware facts that come from files (/proc/cpuinfo, the device tree) under `root`,
+// plus uname's machine, passed in because a system call answers it, not a file.
+struct Hardware {
+  std::string arch, cpu_model, cpu_part, board_model;
+};
+Hardware read_hardware(const std::string& root, const std::string& machine);
 
 // The result file's names for a node's facts (runs/run-NNNN/nodes/node-NNN attributes).
 const Fields<NodeInfo>& node_info_fields();

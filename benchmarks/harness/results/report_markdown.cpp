@@ -14,9 +14,13 @@ std::string cell(const std::string& s) { return markdown_cell(s); }
 void run_section(std::ostream& out, const RunRecord& run) {
   const RunMetadata& c = run.context;
   out << "### bramble: " << cell(run_name(run)) << "\n\n";
+  // Boards first where known ("Raspberry Pi 5 Model B Rev 1.0 (ARM Cortex-A76)"): readers
+  // of sbc-reviews threads compare boards.
   std::string cpus;
-  for (const auto& n : c.nodes)
-    if (cpus.find(n.cpu_model) == std::string::npos) cpus += (cpus.empty() ? "" : ", ") + n.cpu_model;
+  for (const auto& n : c.nodes) {
+    const std::string what = n.board_model.empty() ? n.cpu_model : n.board_model + " (" + n.cpu_model + ")";
+    if (cpus.find(what) == std::string::npos) cpus += (cpus.empty() ? "" : ", ") + what;
+  }
   out << "- " << c.node_count << " node(s), " << c.ranks << " rank(s): " << cell(cpus) << "\n"
       << "- bramble " << c.program_version << " (" << c.git_commit << "), " << c.build_type << ", " << c.compiler << "\n"
       << "- BLAS core " << c.blas_corename << ", MPI " << c.mpi_version << "; " << c.utc_time << "\n";

@@ -131,10 +131,13 @@ void print_context(std::ostream& out, const RunRecord& run) {
       << " (" << c.blas_config << ")\n  command: " << c.command_line << "\n";
   if (!std::isnan(c.price_usd)) out << "  price: " << fixed(c.price_usd, 2) << " USD (declared with --price-usd)\n";
   out << "\n";
-  Rows nodes{{"node", "hostname", "cpu", "cores", "memory (GiB)", "available", "governor", "ranks"}};
+  // Files from before issue 13 have no arch, cpu_part or board_model: "-", and cpu_model.
+  const auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
+  Rows nodes{{"node", "hostname", "arch", "cpu", "board", "cores", "memory (GiB)", "available", "governor", "ranks"}};
   for (std::size_t i = 0; i < c.nodes.size(); ++i) {
     const NodeInfo& n = c.nodes[i];
-    nodes.push_back({std::to_string(i), n.hostname, n.cpu_model, std::to_string(n.cores),
+    nodes.push_back({std::to_string(i), n.hostname, or_dash(n.arch), n.cpu_part.empty() ? n.cpu_model : n.cpu_part,
+                     or_dash(n.board_model), std::to_string(n.cores),
                      fixed(double(n.memory_total_bytes) / (1 << 30), 1), fixed(double(n.memory_available_bytes) / (1 << 30), 1),
                      n.governor.empty() ? "-" : n.governor, std::to_string(n.ranks)});
   }
