@@ -14,7 +14,7 @@ function(bramble_fault_test name script timeout)
   add_test(NAME faults.${name} COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/faults/${script} ${ARGN})
   set_tests_properties(faults.${name} PROPERTIES
     LABELS faults PROCESSORS 2 TIMEOUT ${timeout} SKIP_RETURN_CODE 77
-    ENVIRONMENT "BRAMBLE=$<TARGET_FILE:bramble>;MPIEXEC=${MPIEXEC_EXECUTABLE};FIXTURE=$<TARGET_FILE:bramble_h5_fixture>;OUT=${OUT}/faults;OPENBLAS_NUM_THREADS=1")
+    ENVIRONMENT "BRAMBLE=$<TARGET_FILE:bramble>;MPIEXEC=${MPIEXEC_EXECUTABLE};FIXTURE=$<TARGET_FILE:bramble_h5_fixture>;OUT=${OUT}/faults;OPENBLAS_NUM_THREADS=1;${bramble_test_env}")
 endfunction()
 
 bramble_fault_test(lock_held lock_held.sh 90)

@@ -19,7 +19,19 @@ check() {  # FILE FORMAT
   esac
 }
 export -f check
-# Two at a time: each show starts an MPI singleton, which is most of its time.
-for f in $files; do for format in table markdown csv json; do printf '%s %s\n' "$f" "$format"; done; done |
+# Two at a time: each show starts an MPI singleton, which is most of its time. Under
+# emulation (BRAMBLE_TEST_EMULATED=1), where a singleton takes seconds, each file is shown in
+# one format, the formats taken in turn: every file and every format, a quarter of the shows.
+pairs() {
+  local i=0 f format
+  for f in $files; do
+    for format in table markdown csv json; do
+      if [ "${BRAMBLE_TEST_EMULATED:-0}" != 1 ] || [ $((i % 4)) = "$1" ]; then printf '%s %s\n' "$f" "$format"; fi
+      i=$((i + 1))
+    done
+    i=$((i + 1))
+  done
+}
+pairs 0 |
   xargs -P 2 -n 2 bash -c 'check "$0" "$1"' || { echo "show_every_file.sh: FAIL"; exit 1; }
 echo "show_every_file.sh: $(echo "$files" | wc -w) files, 4 formats each: ok"

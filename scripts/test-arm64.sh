@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Builds bramble for ARM64 (aarch64, the Raspberry Pi 4/5's architecture) and runs the whole
+# ctest suite for that build under emulation. From a fresh Debian 12 amd64 machine, as root
+# (or with sudo):
+#   1. installs what the host lacks: qemu-user-static, debootstrap, the aarch64 cross g++
+#      (and, through scripts/setup.sh's list, cmake, ninja and pkg-config);
+#   2. makes an arm64 Debian bookworm root with debootstrap, outside the repository
+#      (BRAMBLE_ARM64_ROOT, default /var/cache/bramble/arm64-root), installs the arm64 -dev
+#      packages, openmpi-bin and cmake in it and makes its absolute symlinks relative, so that
+#      the cross toolchain on the host can use it as its sysroot. A root that is complete (its
+#      stamp file, written last, names the same package list) is reused as it is;
+#   3. cross-builds the `arm64` preset on the host (build/arm64; cmake/toolchain-aarch64.cmake);
+#   4. runs `ctest --preset arm64` inside the root, each arm64 program run by qemu-user through
+#      binfmt_misc, with the source bind-mounted at the same path (test data paths and the
+#      CTestTestfiles hold absolute paths). Mounts are undone on exit, whatever happens.
+# Extra arguments go to ctest (e.g. -R render, -L plots). Exit status: ctest's (non-zero when
+# any arm64 test fails), or that of the step that failed.
+# Under emulation the tests prove that bramble builds, runs and gets the same answers on
+# aarch64; they say nothing of a real Cortex-A72/A76's speed or of the OpenBLAS kernels
+# picked for those cores (qemu reports a generic ARMv8 CPU).
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+arm_root=${BRAMBLE_ARM64_ROOT:-/var/cache/bramble/arm64-root}
+mirror=${BRAMBLE_ARM64_MIRROR:-http://deb.debian.org/debian}
+suite=bookworm
+stamp=$arm_root/.bramble-arm64-root-complete
+
+# In the root: what the build links against, what the tests run (mpiexec, ctest, the plot
+# script's Python, git for --version's commit, the testbed's ip/tc), nothing else.
+root_packages=(libc6-dev libstdc++-12-dev libopenmpi-dev openmpi-bin libopenblas-dev
+               libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev libpng-dev
+               cmake procps iproute2 git python3 python3-matplotlib python3-h5py)
+host_packages=(qemu-user-static debootstrap g++-aarch64-linux-gnu cmake ninja-build pkg-config)
+
+say() { echo "test-arm64: $*"; }
+die() { echo "test-arm64: $*" >&2; exit 1; }
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+  command -v sudo >/dev/null || die "needs root (debootstrap, chroot, mounts): run as root or install sudo"
+  sudo=sudo
+fi
+
+# Phase timings, printed as each phase ends and again at the end.
+timings=()
+phase_start() { phase_name=$1; phase_t0=$(date +%s); say "== $1"; }
+phase_end() {
+  local s=$(( $(date +%s) - phase_t0 ))
+  timings+=("$(printf '%-22s %3dm%02ds%s' "$phase_name" $((s / 60)) $((s % 60)) "${1:+ ($1)}")")
+  say "-- $phase_name: $((s / 60))m$((s % 60))s${1:+ ($1)}"
+}
+print_timings() { local t; say "phase timings:"; for t in "${timings[@]}"; do echo "  $t"; done; }
+
+# Every mount we make is recorded and undone in reverse order on exit.
+mounts=()
+cleanup() {
+  local rc=$? i
+  for (( i=${#mounts[@]}-1; i>=0; i-- )); do
+    $sudo umount "${mounts[i]}" 2>/dev/null || $sudo umount -l "${mounts[i]}" 2>/dev/null ||
+      echo "test-arm64: could not unmount ${mounts[i]}" >&2
+  done
+  [ ${#timings[@]} -eq 0 ] || print_timings
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mount_in_root() {  # mount_in_root TARGET mount-args...: mounts under the root, unless already
+  local target=$arm_root$1; shift
+  $sudo mkdir -p "$target"
+  if ! mountpoint -q "$target"; then
+    $sudo mount "$@" "$target"
+    mounts+=("$target")
+  fi
+}
+
+# --- 1. host packages --------------------------------------------------------------------
+phase_start "host packages"
+missing=()
+for p in "${host_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing on the host: ${missing[*]}"
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+phase_end "${#missing[@]} installed"
+
+# --- binfmt_misc: arm64 executables run through qemu-aarch64-static ----------------------
+# Without systemd (containers, CI) nothing registers qemu's handler, so do it here from the
+# file the qemu-user-static package ships. Its F flag opens the interpreter now, so it also
+# works inside the chroot, which has no qemu of its own.
+binfmt=/proc/sys/fs/binfmt_misc
+if [ ! -e "$binfmt/register" ]; then
+  $sudo mount -t binfmt_misc binfmt_misc "$binfmt" ||
+    die "cannot mount binfmt_misc at $binfmt (a container without it cannot run arm64 programs)"
+fi
+if [ ! -e "$binfmt/qemu-aarch64" ]; then
+  conf=/usr/lib/binfmt.d/qemu-aarch64.conf
+  [ -r "$conf" ] || die "$conf missing: is qemu-user-static installed?"
+  grep -v '^#' "$conf" | $sudo tee "$binfmt/register" >/dev/null || die "registering $conf failed"
+fi
+grep -q '^enabled' "$binfmt/qemu-aarch64" || die "the qemu-aarch64 binfmt handler is disabled"
+
+# --- 2. the arm64 root ---------------------------------------------------------------------
+want_stamp="$suite ${root_packages[*]}"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_stamp" ]; then
+  say "reusing the complete arm64 root $arm_root"
+else
+  if [ ! -x "$arm_root/usr/bin/apt-get" ] || [ ! -e "$arm_root/.bramble-debootstrap-done" ]; then
+    phase_start "debootstrap"
+    [ ! -e "$arm_root" ] || { say "removing the incomplete root $arm_root"; $sudo rm -rf --one-file-system "$arm_root"; }
+    $sudo mkdir -p "$(dirname "$arm_root")"
+    $sudo debootstrap --arch=arm64 --variant=minbase "$suite" "$arm_root" "$mirror" \
+      > "$(dirname "$arm_root")/debootstrap.log" 2>&1 ||
+      { tail -20 "$(dirname "$arm_root")/debootstrap.log" >&2; die "debootstrap failed (log: $(dirname "$arm_root")/debootstrap.log)"; }
+    $sudo touch "$arm_root/.bramble-debootstrap-done"
+    phase_end
+  fi
+  phase_start "apt in root"
+  $sudo rm -f "$stamp"
+  mount_in_root /proc -t proc proc
+  mount_in_root /dev --bind /dev
+  $sudo cp /etc/resolv.conf "$arm_root/etc/resolv.conf" 2>/dev/null || true
+  $sudo chroot "$arm_root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
+    DEBIAN_FRONTEND=noninteractive sh -c \
+    "apt-get update -q && apt-get install -y -q --no-install-recommends ${root_packages[*]} && apt-get clean" \
+    > "$(dirname "$arm_root")/apt-in-root.log" 2>&1 ||
+    { tail -20 "$(dirname "$arm_root")/apt-in-root.log" >&2; die "apt-get in the root failed (log: $(dirname "$arm_root")/apt-in-root.log)"; }
+  $sudo umount "$arm_root/dev" "$arm_root/proc" && mounts=()
+  # The cross linker and compiler read the root from the host, where an absolute link (libmpi.so,
+  # libblas.so.3 through /etc/alternatives, *.pc) names the host's own file: make every one
+  # relative, so that it resolves inside the root both from the host and in the chroot.
+  fixed=0
+  while IFS= read -r -d '' link; do
+    target=$(readlink "$link")
+    [[ $target == /* ]] || continue
+    rel=$(realpath -m -s --relative-to="$(dirname "$link")" "$arm_root$target")
+    $sudo ln -sfn "$rel" "$link"
+    fixed=$((fixed + 1))
+  done < <($sudo find "$arm_root/usr" "$arm_root/etc/alternatives" -xdev -type l -print0)
+  echo "$want_stamp" | $sudo tee "$stamp" >/dev/null
+  phase_end "$($sudo chroot "$arm_root" dpkg-query -W -f='.\n' 2>/dev/null | wc -l) packages, $fixed links made relative"
+fi
+
+# --- 3. cross build on the host --------------------------------------------------------------
+phase_start "cross build"
+cd "$root"
+BRAMBLE_ARM64_ROOT=$arm_root cmake --preset arm64 >/dev/null
+cmake --build --preset arm64 -j "$(nproc)"
+# Every include directory must lie in the root: a host path would mean an x86-64 header.
+if grep -oE -- '-I[^ ]+|-isystem [^ ]+' build/arm64/build.ninja | sed 's/^-isystem /-I/' | sort -u |
+     grep -vE -- "^-I($arm_root/|$root/|/usr/aarch64-linux-gnu/|/usr/lib/gcc-cross/)" | grep . ; then
+  die "the arm64 build uses include directories outside the root (above)"
+fi
+# The program must be an aarch64 ELF file (e_machine 183 at byte 18).
+bramble_exe=$(find build/arm64 -name bramble -type f -perm -u+x | head -1)
+[ -n "$bramble_exe" ] && [ "$(od -An -tu2 -j18 -N2 "$bramble_exe" | tr -d ' ')" = 183 ] ||
+  die "no aarch64 bramble executable in build/arm64"
+phase_end
+
+# --- 4. ctest inside the root ----------------------------------------------------------------
+phase_start "ctest (emulated)"
+mount_in_root /proc -t proc proc
+mount_in_root /sys --bind /sys
+mount_in_root /dev --bind /dev
+mount_in_root /dev/pts --bind /dev/pts
+mount_in_root /dev/shm -t tmpfs -o mode=1777 tmpfs
+mount_in_root /run -t tmpfs -o mode=755 tmpfs
+mount_in_root /tmp -t tmpfs -o mode=1777 tmpfs
+mount_in_root "$root" --bind "$root"
+# The native suite's environment (scripts/env.sh), plus: qemu-user lacks process_vm_readv,
+# which Open MPI's shared-memory single-copy mode uses (ranks would spin on errno 38).
+env_vars=(PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb
+          OMPI_MCA_rmaps_base_oversubscribe=1 OPENBLAS_NUM_THREADS=1
+          OMPI_MCA_btl_vader_single_copy_mechanism=none)
+if [ "$(id -u)" = 0 ]; then env_vars+=(OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1); fi
+rc=0
+$sudo chroot "$arm_root" /usr/bin/env -i "${env_vars[@]}" \
+  sh -c 'cd "$1" && shift && . scripts/env.sh && exec ctest --preset arm64 "$@"' sh "$root" "$@" || rc=$?
+phase_end "exit $rc"
+[ $rc -eq 0 ] || say "FAILED: arm64 tests failed under emulation (ctest exit $rc)"
+exit $rc
