@@ -42,9 +42,11 @@ TEST(HplDat, ParsesTheStockFile) {
   EXPECT_EQ(dat.grids, (std::vector<std::pair<int, int>>{{2, 2}, {1, 4}, {4, 1}}));
   EXPECT_DOUBLE_EQ(dat.threshold, 16.0);
   EXPECT_EQ(dat.depths, (std::vector<int>{0}));
-  // Everything bramble does not use is listed, once each.
-  EXPECT_EQ(dat.ignored.size(), 13u);
-  for (const char* name : {"PFACTs", "NBMINs", "NDIVs", "RFACTs", "BCASTs", "SWAP", "Equilibration"}) {
+  EXPECT_EQ(dat.bcasts, (std::vector<int>{0}));
+  EXPECT_EQ(dat.swap, 2);
+  // Everything bramble does not use is listed, once each; broadcasts and SWAP are used.
+  EXPECT_EQ(dat.ignored.size(), 11u);
+  for (const char* name : {"PFACTs", "NBMINs", "NDIVs", "RFACTs", "swapping threshold", "Equilibration"}) {
     int hits = 0;
     for (const auto& s : dat.ignored) hits += s.find(name) == 0;
     EXPECT_EQ(hits, 1) << name;
@@ -61,6 +63,15 @@ TEST(HplDat, OlderFilesWithoutTheHpl2TailAreAccepted) {
   std::string text, line;
   for (int i = 1; i <= 25 && std::getline(in, line); ++i) text += line + "\n";
   EXPECT_EQ(parse_hpl_dat(text).depths, (std::vector<int>{0}));
+  EXPECT_EQ(parse_hpl_dat(text).swap, -1);
+}
+
+TEST(HplDat, BroadcastsAndSwapAreChecked) {
+  const std::string s = stock();
+  EXPECT_EQ(parse_hpl_dat(with_line(with_line(s, 22, "3   # of broadcast"), 23, "0 2 4   BCASTs")).bcasts,
+            (std::vector<int>{0, 2, 4}));
+  EXPECT_EQ(error_of(with_line(s, 23, "6   BCASTs")), "HPL.dat line 23: BCAST must be 0..5 (1rg, 1rM, 2rg, 2rM, Lng, LnM), got 6");
+  EXPECT_EQ(error_of(with_line(s, 26, "3   SWAP")), "HPL.dat line 26: SWAP must be 0 (bin-exch), 1 (long) or 2 (mix), got 3");
 }
 
 TEST(HplDat, BrokenFilesNameTheLine) {

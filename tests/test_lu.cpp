@@ -1,5 +1,6 @@
 // The distributed LU solver against LAPACK's dgesv and the frozen reference, on every
-// grid that fits the rank count, with awkward N and NB and look-ahead on and off.
+// grid that fits the rank count, with awkward N and NB, look-ahead depths 0-3, every panel
+// broadcast and both row-swap algorithms.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -47,14 +48,18 @@ struct SolveResult {
   bool nonsingular;
 };
 
-SolveResult solve_distributed(int p, int q, std::int64_t n, int nb, bool lookahead,
+LuOptions with_depth(int depth) {
+  LuOptions options;
+  options.depth = depth;
+  return options;
+}
+
+SolveResult solve_distributed(int p, int q, std::int64_t n, int nb, LuOptions options,
                               std::uint64_t seed) {
   ProcessGrid grid(MPI_COMM_WORLD, p, q);
   DistMatrix a(grid, n, nb);
   generate_system(a, seed);
   LuObserver quiet;
-  LuOptions options;
-  options.lookahead = lookahead;
   options.update_chunk = 7;  // many small chunks: exercises the chunked update and polling
   const LuOutcome outcome = factor_lu(a, options, quiet);
   std::vector<double> x = back_substitute(a, quiet);
@@ -78,16 +83,16 @@ TEST(LuGrids, EveryFactorisationOfTheRankCountInBothOrders) {
 }
 
 class LuAgainstLapack
-    : public ::testing::TestWithParam<std::tuple<std::int64_t, int, bool>> {};
+    : public ::testing::TestWithParam<std::tuple<std::int64_t, int, int>> {};
 
 TEST_P(LuAgainstLapack, MatchesDgesvOnEveryGrid) {
-  const auto [n, nb, lookahead] = GetParam();
+  const auto [n, nb, depth] = GetParam();
   const std::uint64_t seed = 42 + static_cast<std::uint64_t>(n);
   const std::vector<double> ref = lapack_solve(seed, n);
   for (auto [p, q] : grids_for_world()) {
     SCOPED_TRACE(::testing::Message() << "grid " << p << "x" << q << " N=" << n << " NB=" << nb
-                                      << " lookahead=" << lookahead);
-    const SolveResult r = solve_distributed(p, q, n, nb, lookahead, seed);
+                                      << " depth=" << depth);
+    const SolveResult r = solve_distributed(p, q, n, nb, with_depth(depth), seed);
     EXPECT_TRUE(r.nonsingular);
     EXPECT_LT(r.norms.scaled(), kHplThreshold);
     EXPECT_LT(max_rel_diff(r.x, ref), 1e-9);
@@ -98,7 +103,32 @@ INSTANTIATE_TEST_SUITE_P(
     SizesAndBlocks, LuAgainstLapack,
     ::testing::Combine(::testing::Values<std::int64_t>(1, 5, 64, 97, 200),
                        ::testing::Values(1, 3, 16, 40, 256),  // 256 > any local block here
-                       ::testing::Bool()));
+                       ::testing::Values(0, 1, 2)));
+
+// Broadcasts and swaps only move data, so every variant must give the very same bits as
+// MPI_Ibcast with the allgather swap, at every depth (3 included: more panels in flight
+// than some grids have process columns).
+TEST(LuVariants, EveryBroadcastAndSwapGivesTheSameBits) {
+  const std::int64_t n = 131;
+  const std::vector<double> ref = lapack_solve(3, n);
+  for (auto [p, q] : grids_for_world())
+    for (int depth : {1, 3}) {
+      LuOptions base = with_depth(depth);
+      base.bcast = BcastAlgo::ibcast;
+      const SolveResult expected = solve_distributed(p, q, n, 8, base, 3);
+      EXPECT_LT(max_rel_diff(expected.x, ref), 1e-9);
+      for (BcastAlgo bcast : {BcastAlgo::ring, BcastAlgo::ring_modified, BcastAlgo::two_ring,
+                              BcastAlgo::two_ring_modified, BcastAlgo::long_roll})
+        for (SwapAlgo swap : {SwapAlgo::allgather, SwapAlgo::spread_roll}) {
+          SCOPED_TRACE(::testing::Message() << "grid " << p << "x" << q << " depth " << depth << " bcast "
+                                            << bcast_name(bcast) << " swap " << static_cast<int>(swap));
+          LuOptions options = base;
+          options.bcast = bcast;
+          options.swap = swap;
+          EXPECT_EQ(solve_distributed(p, q, n, 8, options, 3).x, expected.x);
+        }
+    }
+}
 
 TEST(LuReference, FrozenReferenceAgreesWithLapack) {
   const std::int64_t n = 60;
@@ -111,7 +141,7 @@ TEST(LuReference, DistributedAgreesWithFrozenReference) {
   auto [a, b] = full_system(11, n);
   const std::vector<double> ref = solve_ref(a, b, n);
   for (auto [p, q] : grids_for_world())
-    EXPECT_LT(max_rel_diff(solve_distributed(p, q, n, 8, true, 11).x, ref), 1e-9);
+    EXPECT_LT(max_rel_diff(solve_distributed(p, q, n, 8, LuOptions{}, 11).x, ref), 1e-9);
 }
 
 TEST(LuSeed, SameSeedSameSolutionWhateverTheGrid) {
@@ -119,7 +149,7 @@ TEST(LuSeed, SameSeedSameSolutionWhateverTheGrid) {
   const std::vector<double> ref = lapack_solve(5, 120);
   for (auto [p, q] : grids_for_world())
     for (int nb : {8, 24})
-      EXPECT_LT(max_rel_diff(solve_distributed(p, q, 120, nb, true, 5).x, ref), 1e-9);
+      EXPECT_LT(max_rel_diff(solve_distributed(p, q, 120, nb, LuOptions{}, 5).x, ref), 1e-9);
 }
 
 TEST(LuSingular, ZeroSystemIsReportedSingularAndFailsTheResidual) {

@@ -1,6 +1,9 @@
 # Shared by the comparison scripts in this folder (sourced, not run).
 # bramble_prepare: builds the release preset, sets the MPI environment, and gives
 # $bramble (the executable) and $work (a temporary folder removed on exit).
+# $launcher is how ranks start: plain mpirun, or across the testbed (use_testbed).
+launcher=(mpirun)
+
 bramble_prepare() {
   "$root/scripts/setup.sh" release >/dev/null
   . "$root/scripts/env.sh"
@@ -21,10 +24,10 @@ bramble_run() {
   shift 2
   rm -f "$out"
   if [ -n "${bramble_quiet:-}" ]; then
-    mpirun -np "$np" "$bramble" run "$@" --out "$out" >/dev/null 2>"$out.err" || rc=$?
+    "${launcher[@]}" -np "$np" "$bramble" run "$@" --out "$out" >/dev/null 2>"$out.err" || rc=$?
     [ "$rc" = 0 ] || tail -n 20 "$out.err" >&2
   else
-    mpirun -np "$np" "$bramble" run "$@" --out "$out" >/dev/null || rc=$?
+    "${launcher[@]}" -np "$np" "$bramble" run "$@" --out "$out" >/dev/null || rc=$?
   fi
   [ "$rc" = 0 ] || { echo "bramble_run: bramble run $* --out $out on $np rank(s) failed (exit $rc)" >&2; return "$rc"; }
 }
@@ -81,4 +84,14 @@ bramble_figure() {
       print "bramble_figure: " file ": no column or figure named " want " (" value[col["kernel"]] ")" > "/dev/stderr"
       exit 1
     }'
+}
+
+# use_testbed K RATE: ranks start across a namespace testbed of K nodes, one rank per node,
+# talking TCP at RATE (a tc rate such as 1gbit, or "unshaped"). The testbed is brought up
+# (or reused when exactly that one is up) and left up for the next script.
+use_testbed() {
+  local k=$1 rate=$2
+  if [ "$rate" = unshaped ]; then "$root/scripts/testbed/testbed.sh" ensure "$k" >/dev/null
+  else "$root/scripts/testbed/testbed.sh" ensure "$k" --rate "$rate" >/dev/null; fi
+  launcher=("$root/scripts/testbed/mpirun.sh" --map-by node)
 }

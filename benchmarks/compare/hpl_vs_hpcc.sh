@@ -2,7 +2,13 @@
 # bramble's HPL against the reference HPL in Debian's hpcc, same N, NB and P x Q, run one
 # after the other on the same ranks, with the DGEMM limit measured in the same script.
 #
-#   benchmarks/compare/hpl_vs_hpcc.sh [-r RANKS] [-p P -q Q] [-b "NB ..."] [-k ROUNDS] [N ...]
+#   benchmarks/compare/hpl_vs_hpcc.sh [--testbed RATE] [-r RANKS] [-p P -q Q] [-b "NB ..."]
+#                                     [-k ROUNDS] [-a "BRAMBLE OPTIONS"] [N ...]
+#
+# --testbed RATE runs both across a namespace testbed (scripts/testbed/) of RANKS nodes, one
+# rank per node, every link shaped to RATE (1gbit, 100mbit, ...; "unshaped" for none): the
+# ranks talk TCP as on a cluster. hpcc runs all its tests every time (minutes at these sizes
+# over a shaped link), so keep -k small. -a passes options to bramble's run (e.g. "--depth 2").
 #
 # Defaults: 2 ranks as 1 x 2, N = 4000 10000, NB = 192, 1 round. Each round runs hpcc and
 # then bramble; with -k K the table shows the best of K rounds for each, which tames a
@@ -11,11 +17,18 @@
 # any HPL can reach here. Judge by ratios: this machine is shared and noisy.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-ranks=2 p=1 q=2 nbs="192" rounds=1
-while getopts "r:p:q:b:k:" opt; do
+ranks=2 p=1 q=2 nbs="192" rounds=1 testbed="" extra=""
+usage="usage: $0 [--testbed RATE] [-r RANKS] [-p P -q Q] [-b \"NB ...\"] [-k ROUNDS] [-a \"OPTIONS\"] [N ...]"
+if [ "${1:-}" = --testbed ]; then
+  [ $# -ge 2 ] || { echo "$usage"; exit 2; }
+  testbed=$2
+  shift 2
+fi
+while getopts "r:p:q:b:k:a:" opt; do
   case $opt in
     r) ranks=$OPTARG ;; p) p=$OPTARG ;; q) q=$OPTARG ;; b) nbs=$OPTARG ;; k) rounds=$OPTARG ;;
-    *) echo "usage: $0 [-r RANKS] [-p P -q Q] [-b \"NB ...\"] [N ...]"; exit 2 ;;
+    a) extra=$OPTARG ;;
+    *) echo "$usage"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -25,9 +38,11 @@ ns=${*:-"4000 10000"}
 ensure_hpcc
 . "$root/benchmarks/compare/common.sh"
 bramble_prepare
+[ -z "$testbed" ] || use_testbed "$ranks" "$testbed"
 
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores;" \
-     "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; $ranks ranks as ${p}x${q}"
+     "OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-unset}; $ranks ranks as ${p}x${q}" \
+     "${testbed:+on $ranks testbed nodes, links $testbed}${extra:+; bramble $extra}"
 printf '%-7s %-5s %12s %14s %8s %14s %16s\n' N NB "hpcc Gflops" "bramble Gflops" ratio \
        "DGEMM limit" "bramble/limit"
 for n in $ns; do
@@ -35,11 +50,13 @@ for n in $ns; do
     hpcc_gflops=0 bramble_gflops=0 limit=0
     for _ in $(seq "$rounds"); do
       (cd "$work" && hpcc_input "$n" "$nb" "$p" "$q" > hpccinf.txt && rm -f hpccoutf.txt &&
-       mpirun -np "$ranks" hpcc > hpcc.log 2>&1)
+       "${launcher[@]}" -np "$ranks" --wdir "$work" hpcc > hpcc.log 2>&1)
       h=$(awk -F= '/^HPL_Tflops=/ {printf "%.2f", $2 * 1000}' "$work/hpccoutf.txt")
       l=$(awk -F= -v r="$ranks" '/^StarDGEMM_Gflops=/ {printf "%.2f", $2 * r}' "$work/hpccoutf.txt")
-      bramble_run "$ranks" "$work/bramble.h5" hpl --n "$n" --nb "$nb" --p "$p" --q "$q"
+      # shellcheck disable=SC2086  # $extra is a list of options
+      bramble_run "$ranks" "$work/bramble.h5" hpl --n "$n" --nb "$nb" --p "$p" --q "$q" $extra
       b=$(bramble_figure "$work/bramble.h5" gflops_best)
+      echo "  round: N=$n NB=$nb hpcc $h, bramble $b Gflop/s"  # every round, not only the best
       hpcc_gflops=$(best "$hpcc_gflops" "$h")
       bramble_gflops=$(best "$bramble_gflops" "$b")
       limit=$(best "$limit" "$l")

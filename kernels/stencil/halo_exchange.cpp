@@ -69,6 +69,11 @@ void HaloExchange::start(double* field) {
     }
 }
 
+void HaloExchange::progress() {
+  int all_done = 0;  // when all are done the requests become null, which wait() accepts
+  MPI_Testall(static_cast<int>(requests_.size()), requests_.data(), &all_done, MPI_STATUSES_IGNORE);
+}
+
 void HaloExchange::wait() {
   MPI_Waitall(static_cast<int>(requests_.size()), requests_.data(), MPI_STATUSES_IGNORE);
 }

@@ -24,6 +24,9 @@ class HaloExchange {
   explicit HaloExchange(const Domain& d);
   // Packs my faces and posts all sends and receives; fills reflection ghosts.
   void start(double* field);
+  // Lets the messages move without waiting: over TCP they move only inside MPI calls, so
+  // the solver calls this between slabs of its inner update.
+  void progress();
   // Waits for the neighbours' faces.
   void wait();
   // Unpacks the received faces into the ghost layers.

@@ -5,6 +5,8 @@
 // One step, with overlap (the default):
 //   start the halo exchange (pack faces, post sends and receives)
 //   update the inner points (at least R away from my faces)      <- while messages fly
+//     in slabs, letting MPI move the messages between them (over TCP nothing moves
+//     while a rank computes outside MPI)
 //   wait for the faces, unpack them into the ghost layers
 //   update the shell (the R-wide band along my faces)
 // Without overlap: exchange, wait, unpack, then update everything.
@@ -41,6 +43,7 @@ class HeatSolver {
   Coefficients k_;
   bool overlap_;
   IsaLevel isa_;
+  std::vector<Box> inner_slabs_;  // the inner box cut along its slowest axis
   std::vector<double> a_, b_;
   std::vector<double>* current_;
   std::vector<double>* next_;

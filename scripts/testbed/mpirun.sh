@@ -34,5 +34,7 @@ options=(
   --bind-to none
   -x OPENBLAS_NUM_THREADS
 )
+# A forced OpenBLAS core travels too, so every node runs the kernels the run records.
+[ -z "${OPENBLAS_CORETYPE:-}" ] || options+=(-x OPENBLAS_CORETYPE)
 exec ip netns exec "$(tb_ns n1)" unshare --uts -- \
   /bin/sh -c 'hostname n1 && exec "$@"' sh "${MPIRUN:-mpirun}" "${options[@]}" "$@"

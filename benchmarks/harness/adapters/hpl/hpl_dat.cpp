@@ -108,21 +108,28 @@ HplDat parse_hpl_dat(const std::string& text, const std::string& name) {
   dat.threshold = r.value<double>(13, "threshold");
   if (!(dat.threshold > 0) || !std::isfinite(dat.threshold)) r.fail(13, "threshold must be a positive finite number");
 
-  // Panel-factorisation variants and broadcast topologies: bramble has one of each.
+  // Panel-factorisation variants: bramble has one (recursive, Crout-free right-looking).
   struct Skipped { int count_line; const char* what; };
   for (Skipped s : {Skipped{14, "PFACTs"}, Skipped{16, "NBMINs"}, Skipped{18, "NDIVs"},
-                    Skipped{20, "RFACTs"}, Skipped{22, "BCASTs"}}) {
+                    Skipped{20, "RFACTs"}}) {
     (void)r.values<int>(s.count_line + 1, r.count(s.count_line, s.what), s.what);
     dat.ignored.push_back(std::string(s.what) + " (line " + std::to_string(s.count_line + 1) + ")");
   }
+  dat.bcasts = r.values<int>(23, r.count(22, "broadcasts"), "BCASTs");
+  for (int b : dat.bcasts)
+    if (b < 0 || b > 5) r.fail(23, "BCAST must be 0..5 (1rg, 1rM, 2rg, 2rM, Lng, LnM), got " + std::to_string(b));
   dat.depths = r.values<int>(25, r.count(24, "lookahead depths"), "DEPTHs");
   for (int d : dat.depths)
     if (d < 0) r.fail(25, "DEPTH must be >= 0, got " + std::to_string(d));
 
   // HPL 2.x adds SWAP, its threshold, L1/U forms, equilibration and alignment.
+  if (r.has(26)) {
+    dat.swap = r.value<int>(26, "SWAP");
+    if (dat.swap < 0 || dat.swap > 2) r.fail(26, "SWAP must be 0 (bin-exch), 1 (long) or 2 (mix), got " + std::to_string(dat.swap));
+  }
   const char* tail[] = {"SWAP", "swapping threshold", "L1 form", "U form", "Equilibration",
                         "memory alignment"};
-  for (int line = 26; line <= 31 && r.has(line); ++line) {
+  for (int line = 27; line <= 31 && r.has(line); ++line) {
     (void)r.value<int>(line, tail[line - 26]);
     dat.ignored.push_back(std::string(tail[line - 26]) + " (line " + std::to_string(line) + ")");
   }

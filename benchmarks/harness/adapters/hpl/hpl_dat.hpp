@@ -1,6 +1,6 @@
 #pragma once
 // Reading the HPL.dat that HPL users already have. bramble runs the sweep it describes
-// (every grid x depth x N x NB, in HPL's order) and says which of its options it ignores.
+// (every grid x depth x broadcast x N x NB) and says which of its options it ignores.
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -22,7 +22,9 @@ struct HplDat {
   int pmap = 0;                           // 0 row-major, 1 column-major process mapping
   std::vector<std::pair<int, int>> grids; // (P, Q)
   double threshold = 16.0;
-  std::vector<int> depths;                // look-ahead depths (bramble does 0 or 1)
+  std::vector<int> depths;                // look-ahead depths
+  std::vector<int> bcasts;                // HPL's BCAST codes 0..5 (1ring .. long modified)
+  int swap = -1;                          // HPL 2.x's SWAP (0 binary exchange, 1 long, 2 mix); -1: absent
   std::vector<std::string> ignored;       // options present that bramble does not use
 };
 

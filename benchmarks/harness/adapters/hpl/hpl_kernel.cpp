@@ -26,9 +26,18 @@
 namespace bramble {
 namespace {
 
+const char* swap_name(hpl::SwapAlgo swap) { return swap == hpl::SwapAlgo::allgather ? "allgather" : "spread-roll"; }
+
+// The settings that differ from the defaults are part of the problem's name.
 std::string problem_text(const HplCase& c) {
-  return "N=" + std::to_string(c.n) + " NB=" + std::to_string(c.nb) + " " + std::to_string(c.p) +
-         "x" + std::to_string(c.q) + (c.lookahead ? "" : " no-lookahead");
+  const HplCase defaults;
+  std::string s = "N=" + std::to_string(c.n) + " NB=" + std::to_string(c.nb) + " " + std::to_string(c.p) + "x" +
+                  std::to_string(c.q);
+  if (c.depth == 0) s += " no-lookahead";
+  else if (c.depth != defaults.depth) s += " depth " + std::to_string(c.depth);
+  if (c.bcast != defaults.bcast && c.q > 1) s += std::string(" ") + hpl::bcast_name(c.bcast);
+  if (c.swap != defaults.swap && c.p > 1) s += std::string(" ") + swap_name(c.swap);
+  return s;
 }
 
 // An untimed small solve on the same grid first (as the PRK skip their first iteration):
@@ -56,10 +65,13 @@ std::unique_ptr<hpl::DistMatrix> allocate_matrix(const RunContext& ctx, const hp
   return a;
 }
 
-hpl::LuOptions lu_options(const HplCase& c, int leaf_width) {
+hpl::LuOptions lu_options(const HplCase& c, const HplOptions& o) {
   hpl::LuOptions lu;
-  lu.lookahead = c.lookahead;
-  lu.leaf_width = leaf_width;
+  lu.depth = c.depth;
+  lu.bcast = c.bcast;
+  lu.swap = c.swap;
+  lu.leaf_width = o.leaf_width;
+  lu.update_chunk = o.update_chunk;
   return lu;
 }
 
@@ -161,7 +173,10 @@ KernelResult report(const RunContext& ctx, const HplCase& c, const HplOptions& o
                   {"p", std::int64_t{c.p}},
                   {"q", std::int64_t{c.q}},
                   {"grid_order", std::string(c.order == hpl::GridOrder::row_major ? "row-major" : "column-major")},
-                  {"lookahead_depth", std::int64_t{c.lookahead ? 1 : 0}},
+                  {"lookahead_depth", std::int64_t{c.depth}},
+                  {"bcast", std::string(hpl::bcast_name(c.bcast))},
+                  {"swap", std::string(swap_name(c.swap))},
+                  {"update_chunk", o.update_chunk},
                   {"reps", std::int64_t(r.rep_seconds.size())},
                   {"seed", static_cast<std::int64_t>(o.seed)},
                   {"panel_leaf_width", std::int64_t{o.leaf_width}}};
@@ -200,7 +215,15 @@ void HplKernel::add_options(CLI::App& sub) {
                  "Share of the smallest node's available memory used when sizing N")
       ->check(finite_number(0.01, 0.95))->capture_default_str();
   sub.add_option("--reps", opt_.reps, "Repetitions of each case")->check(whole_number<int>(1, 1 << 20))->capture_default_str();
-  sub.add_flag("--no-lookahead", opt_.no_lookahead, "Turn off the one-panel look-ahead");
+  sub.add_option("--depth", opt_.depth, "Look-ahead depth: panels factored and sent ahead of the update")
+      ->check(whole_number<int>(0, hpl::kMaxLookaheadDepth))->capture_default_str();
+  sub.add_flag("--no-lookahead", opt_.no_lookahead, "Turn off the look-ahead (--depth 0)")->excludes("--depth");
+  sub.add_option("--bcast", opt_.bcast, "Panel broadcast: 1ringM (HPL's default), 1ring, 2ring, 2ringM, long, or ibcast (MPI's)")
+      ->check(CLI::IsMember({"ibcast", "1ring", "1ringM", "2ring", "2ringM", "long"}))->capture_default_str();
+  sub.add_option("--swap", opt_.swap, "Row swaps with P > 1: allgather (one collective) or spread-roll (HPL's long)")
+      ->check(CLI::IsMember({"allgather", "spread-roll"}))->capture_default_str();
+  sub.add_option("--update-chunk", opt_.update_chunk, "Columns per DGEMM between polls that move the broadcasts")
+      ->check(whole_number<std::int64_t>(1, 1 << 20))->capture_default_str();
   // At most int64's largest: result files store the seed as a signed 64-bit integer.
   sub.add_option("--seed", opt_.seed, "Seed of the random system")->check(whole_number<std::int64_t>(0))->capture_default_str();
   sub.add_option("--leaf", opt_.leaf_width, "Panel recursion leaf width")->check(whole_number<int>(1, 1024))->capture_default_str();
@@ -218,16 +241,22 @@ std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
         for (const auto& s : dat.ignored) list += (list.empty() ? "" : ", ") + s;
         const std::string shown = printable(opt_.hpl_dat, 200);
         std::printf("%s: bramble ignores %s\n", shown.c_str(), list.c_str());
-        if (std::any_of(dat.depths.begin(), dat.depths.end(), [](int d) { return d > 1; }))
-          std::printf("%s: look-ahead depths above 1 run as depth 1\n", shown.c_str());
+        if (std::any_of(dat.depths.begin(), dat.depths.end(), [](int d) { return d > hpl::kMaxLookaheadDepth; }))
+          std::printf("%s: look-ahead depths above %d run as depth %d\n", shown.c_str(), hpl::kMaxLookaheadDepth,
+                      hpl::kMaxLookaheadDepth);
+        if (dat.swap == 0) std::printf("%s: SWAP 0 (binary exchange) runs as bramble's allgather\n", shown.c_str());
+        if (dat.swap == 2) std::printf("%s: SWAP 2 (mix) runs as spread-roll (HPL's long)\n", shown.c_str());
       }
+      const hpl::SwapAlgo swap = dat.swap >= 1 ? hpl::SwapAlgo::spread_roll : hpl::SwapAlgo::allgather;
       for (auto [p, q] : dat.grids) {
         check_grid(p, q, ranks, printable(opt_.hpl_dat, 200) + ": ", "");
         for (int depth : dat.depths)
-          for (auto n : dat.ns)
-            for (int nb : dat.nbs)
-              cases.push_back({n, nb, p, q, dat.pmap == 0 ? hpl::GridOrder::row_major : hpl::GridOrder::column_major,
-                               depth > 0, dat.threshold});
+          for (int bcast : dat.bcasts)
+            for (auto n : dat.ns)
+              for (int nb : dat.nbs)
+                cases.push_back({n, nb, p, q, dat.pmap == 0 ? hpl::GridOrder::row_major : hpl::GridOrder::column_major,
+                                 std::min(depth, hpl::kMaxLookaheadDepth), hpl::bcast_from_hpl_dat(bcast), swap,
+                                 dat.threshold});
       }
     });
   } else {
@@ -244,7 +273,11 @@ std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
         if (ctx.quick) n = std::min(n, std::max<std::int64_t>(opt_.nb, (kQuickN / opt_.nb) * opt_.nb));
         if (n < 1) throw InputError("no memory to size N from; give --n");
       }
-      cases.push_back({n, opt_.nb, p, q, hpl::GridOrder::row_major, !opt_.no_lookahead, hpl::kHplThreshold});
+      hpl::BcastAlgo bcast = hpl::BcastAlgo::ring_modified;
+      hpl::parse_bcast(opt_.bcast, bcast);  // CLI11 checked the name
+      cases.push_back({n, opt_.nb, p, q, hpl::GridOrder::row_major, opt_.no_lookahead ? 0 : opt_.depth, bcast,
+                       opt_.swap == "spread-roll" ? hpl::SwapAlgo::spread_roll : hpl::SwapAlgo::allgather,
+                       hpl::kHplThreshold});
     });
   }
   agree(ctx.world, [&] {
@@ -256,7 +289,7 @@ std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
 KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const {
   hpl::ProcessGrid grid(ctx.world, c.p, c.q, c.order);
   const std::unique_ptr<hpl::DistMatrix> a = allocate_matrix(ctx, grid, c);
-  const hpl::LuOptions lu = lu_options(c, opt_.leaf_width);
+  const hpl::LuOptions lu = lu_options(c, opt_);
   warm_up(grid, c, lu);
 
   const std::string problem = problem_text(c);

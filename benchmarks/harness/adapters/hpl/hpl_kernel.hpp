@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "hpl/lu_factor.hpp"
 #include "hpl/process_grid.hpp"
 #include "suite/kernel.hpp"
 
@@ -18,7 +19,9 @@ struct HplCase {
   std::int64_t n = 0;
   int nb = 0, p = 0, q = 0;
   hpl::GridOrder order = hpl::GridOrder::row_major;
-  bool lookahead = true;
+  int depth = 1;  // look-ahead depth
+  hpl::BcastAlgo bcast = hpl::BcastAlgo::ring_modified;
+  hpl::SwapAlgo swap = hpl::SwapAlgo::allgather;
   double threshold = 16.0;
 };
 
@@ -29,7 +32,11 @@ struct HplOptions {
   std::string hpl_dat;
   double mem_fraction = 0.6;
   int reps = 1;
-  bool no_lookahead = false;
+  bool no_lookahead = false;  // --depth 0
+  int depth = 1;
+  std::string bcast = "1ringM";
+  std::string swap = "allgather";
+  std::int64_t update_chunk = 256;
   std::uint64_t seed = 20260101;
   int leaf_width = 16;
 };
