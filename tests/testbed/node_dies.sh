@@ -82,8 +82,8 @@ echo "mpirun exited $rc, $(since "$died") s after n3 died"
 
 kernels=$(file_kernels "$out") || fail "bramble show cannot read $out after the fault"
 echo "recorded: $kernels"
-[ "$kernels" = "hpl N=400 NB=32 2x2 PASSED" ] ||
-  fail "the result file should hold exactly the case finished before the fault (hpl N=400 ... PASSED)"
+[ "$kernels" = "hpl N=400 NB=32 2x2 spread-roll PASSED" ] ||
+  fail "the result file should hold exactly the case finished before the fault (hpl N=400 NB=32 2x2 spread-roll PASSED: SWAP 2 runs as spread-roll)"
 "$BRAMBLE" show "$out" >/dev/null || fail "bramble show (table) cannot read $out"
 
 left=$(find "$dir" -name '*.tmp-*' -o -name '*.probe-*' -o -name '*.lock')
