@@ -105,10 +105,6 @@ bool PanelBroadcast::done() const {
   return native_ || next_send_ >= plan_.sends.size();
 }
 
-void PanelBroadcast::wait_received() {
-  while (!received()) wait_one();
-}
-
 void PanelBroadcast::wait_done() {
   if (requests_.empty()) return;
   while (!done()) wait_one();

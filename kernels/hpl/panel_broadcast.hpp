@@ -31,8 +31,9 @@ class PanelBroadcast {
   void progress();        // never blocks
   bool received() const;  // every piece is here
   bool done() const;      // received, and my sends have completed
-  void wait_received();   // blocks in MPI (letting it progress) until received()
-  void wait_done();       // until done(); a no-op when nothing was started
+  // Until done(); a no-op when nothing was started. The LU never waits on one panel alone
+  // (it polls them all: see lu_factor.cpp), so this is only for reusing the buffer.
+  void wait_done();
 
  private:
   void post_ready_send();  // the next send in order, once its piece is here and none is out
