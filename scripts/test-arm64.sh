@@ -27,9 +27,12 @@ stamp=$arm_root/.bramble-arm64-root-complete
 
 # In the root: what the build links against, what the tests run (mpiexec, ctest, the plot
 # script's Python, git for --version's commit, the testbed's ip/tc), nothing else.
+# python3-munkres is there only to satisfy python3-fonttools' "python3-scipy | python3-munkres"
+# (matplotlib needs fonttools): without it apt picks SciPy, which drags in pythran, gfortran
+# and the Python headers, about 90 packages that emulated dpkg takes minutes to unpack.
 root_packages=(libc6-dev libstdc++-12-dev libopenmpi-dev openmpi-bin libopenblas-dev
                libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev libpng-dev
-               cmake procps iproute2 git python3 python3-matplotlib python3-h5py)
+               cmake procps iproute2 git python3 python3-matplotlib python3-h5py python3-munkres)
 host_packages=(qemu-user-static debootstrap g++-aarch64-linux-gnu cmake ninja-build pkg-config)
 
 say() { echo "test-arm64: $*"; }
@@ -160,6 +163,9 @@ phase_end
 
 # --- 4. ctest inside the root ----------------------------------------------------------------
 phase_start "ctest (emulated)"
+# The root bound onto itself first, so that / is a mount point inside the chroot: a test that
+# makes a private mount namespace (faults.full_disk) must change /'s propagation.
+mount_in_root "" --bind "$arm_root"
 mount_in_root /proc -t proc proc
 mount_in_root /sys --bind /sys
 mount_in_root /dev --bind /dev
