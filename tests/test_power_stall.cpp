@@ -22,6 +22,12 @@ using Stall = StallingPlug::Stall;
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// A request ends by its deadline; up to 1.5 s past it is a busy machine's delay, not a defect.
+// The defects guarded against take far longer: with no deadline, or a timeout per wait (which
+// a trickling plug renews forever), a request never ends. (A deadline per flavour probed is
+// caught by counting requests, not by time.)
+constexpr double kLate = 1.5;
+
 template <class F>
 double seconds_of(F f) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -49,17 +55,17 @@ TEST(HttpDeadline, APlugThatAcceptsButNeverAnswersTimesOutOnTime) {
   std::string m;
   const double s = seconds_of([&] { m = timeout_message(client, "/status", 300); });
   EXPECT_GE(s, 0.25);
-  EXPECT_LT(s, 0.8);
+  EXPECT_LT(s, 0.3 + kLate);
   EXPECT_TRUE(contains(m, "cannot read " + plug.url() + "/status: no reply within 0.3 s")) << m;
 }
 
-// A byte every 200 ms: a timeout per wait (as before) would never fire; one deadline does.
+// A byte every 50 ms: a timeout per wait (as before) would never fire; one deadline does.
 TEST(HttpDeadline, ATricklingReplyCannotStretchTheDeadline) {
   StallingPlug plug(0, Stall::Trickle);
   const HttpClient client(plug.url());
   std::string m;
   const double s = seconds_of([&] { m = timeout_message(client, "/status", 700); });
-  EXPECT_LT(s, 1.2);
+  EXPECT_LT(s, 0.7 + kLate);
   EXPECT_TRUE(contains(m, "reply incomplete after 0.7 s (")) << m;
 }
 
@@ -68,7 +74,7 @@ TEST(HttpDeadline, HalfAReplyThenSilenceTimesOut) {
   const HttpClient client(plug.url());
   std::string m;
   const double s = seconds_of([&] { m = timeout_message(client, "/status", 300); });
-  EXPECT_LT(s, 0.8);
+  EXPECT_LT(s, 0.3 + kLate);
   EXPECT_TRUE(contains(m, "reply incomplete after 0.3 s")) << m;
 }
 
@@ -91,8 +97,8 @@ TEST(SmartPlugStall, APlugThatNeverAnswersFailsTheStartOnceNotOncePerFlavour) {
       m = e.what();
     }
   });
-  EXPECT_LT(s, 0.8);
-  EXPECT_EQ(plug.requests(), 1);
+  EXPECT_LT(s, 0.3 + kLate);
+  EXPECT_EQ(plug.requests(), 1);  // the defect's second flavour would be a second request
   EXPECT_TRUE(contains(m, "no Shelly or Tasmota power reading at " + plug.url() + " (Shelly Gen2/3: cannot read " +
                               plug.url() + "/rpc/Switch.GetStatus?id=0: no reply within 0.3 s"))
       << m;
@@ -111,7 +117,7 @@ TEST(SmartPlugStall, TheSamplerRecordsAPlugThatStopsMidRunAndStopsWithinOneDeadl
   ASSERT_TRUE(sampler.stalled());
   std::this_thread::sleep_for(std::chrono::milliseconds(400));  // another failed reading or so
   const double stopping = seconds_of([&] { sampler.stop(); });
-  EXPECT_LT(stopping, 0.3 + 0.3);
+  EXPECT_LT(stopping, 0.3 + kLate);  // the read in progress ends by its deadline
 
   const auto samples = sampler.samples();
   ASSERT_GE(samples.size(), 4u);

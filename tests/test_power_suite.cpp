@@ -122,13 +122,23 @@ TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
   }
   EXPECT_EQ(run.power->meters.size(), std::size_t(nodes == 4 ? 3 : nodes));
 
-  // Kernel level: repetitions until the phase lasted 0.5 s, exact energies.
+  // Kernel level: repetitions until the phase lasted 0.5 s, exact energies. Rank 0's windows
+  // decide, one per repetition; how many it takes depends on how far the naps overran (3 if
+  // none did, 2 on a machine busy enough), so the rule itself is checked: the windows reach
+  // the minimum, and without the last one they did not.
   ASSERT_EQ(run.kernels.size(), 1u);
   const KernelRecord& k = run.kernels[0];
-  EXPECT_EQ(k.result.rep_seconds.size(), 3u);  // 0.2 + 0.2 < 0.5 <= 0.2 x 3
   ASSERT_TRUE(k.power.has_value());
   const PowerRecord& p = *k.power;
   ASSERT_EQ(p.nodes.size(), std::size_t(nodes));
+  const std::vector<power::Window>& decided = p.nodes[0].windows;
+  const std::size_t reps = k.result.rep_seconds.size();
+  ASSERT_EQ(decided.size(), reps);
+  double phase = 0;
+  for (const power::Window& w : decided) phase += w.t1 - w.t0;
+  EXPECT_GE(phase, 0.5);
+  EXPECT_LT(phase - (decided.back().t1 - decided.back().t0), 0.5);
+  EXPECT_NEAR(p.nodes[0].stats.seconds, phase, 1e-9);  // the energy covers the windows that decided
   double joules = 0;
   for (int n = 0; n < nodes; ++n) {
     const NodePhase& node = p.nodes[std::size_t(n)];
@@ -139,10 +149,11 @@ TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
       continue;
     }
     const double seconds = node.stats.seconds;
-    EXPECT_GE(seconds, 0.6);
+    EXPECT_EQ(node.windows.size(), reps) << "node " << n;
+    EXPECT_GE(seconds, 0.2 * double(reps)) << "node " << n;  // each window holds a whole nap
     // Exact up to the rounding of monotonic times (about 1e-9 s each on a long-running host).
     EXPECT_NEAR(node.stats.joules, watts[n] * seconds, 1e-5) << "node " << n;
-    EXPECT_GE(node.stats.samples, 6);
+    EXPECT_GE(node.stats.samples, int(seconds / 0.05 / 2)) << "node " << n;  // half what 20 Hz gives
     joules += node.stats.joules;
   }
   EXPECT_NEAR(figure(p, "joules_estimate"), joules, 1e-9);
@@ -151,7 +162,7 @@ TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
   // best / mean repetition time) over the mean power.
   EXPECT_NEAR(figure(p, "naps_per_watt_estimate"), phase_rate(5, k.result.rep_seconds) / total_watts, 1e-12);
   EXPECT_LE(phase_rate(5, k.result.rep_seconds), 5.0);
-  EXPECT_FALSE(p.green500_valid);  // 0.6 s is not a minute
+  EXPECT_FALSE(p.green500_valid);  // half a second is not a minute
   ASSERT_EQ(p.totals.size(), 1u);
   EXPECT_EQ(p.totals[0].nodes_covered, nodes);
   ASSERT_EQ(p.series.size(), std::size_t(nodes));

@@ -225,14 +225,16 @@ TEST_F(Digest, AMissingFileIsAnErrorNamingIt) {
   }
 }
 
-TEST(BuildId, ThisExecutableIsDigestedWellUnderASecond) {
+// Milliseconds on an idle machine (printed): the bound leaves room for a busy one, and still
+// fails a digest a thousand times slower, which every run's start would feel.
+TEST(BuildId, ThisExecutableIsDigestedQuickly) {
   const auto t0 = std::chrono::steady_clock::now();
   const std::string id = this_build_id();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_EQ(id.size(), 16u);
   EXPECT_EQ(this_build_id(), id);
   const auto bytes = std::filesystem::file_size("/proc/self/exe");
-  EXPECT_LT(seconds, 0.5) << "digesting " << bytes << " bytes";
+  EXPECT_LT(seconds, 5.0) << "digesting " << bytes << " bytes";
   std::cout << "this_build_id: " << bytes << " bytes in " << seconds << " s\n";
 }
 

@@ -18,11 +18,13 @@ namespace {
 int rank() { return comm_rank(MPI_COMM_WORLD); }
 int size() { return comm_size(MPI_COMM_WORLD); }
 
-TEST(PreflightMpi, OneBuildEverywhereFindsNothingAndTakesWellUnderASecond) {
+// Tens of milliseconds on an idle machine (printed): the bound leaves room for four ranks on a
+// busy one, and still fails a preflight that takes seconds, which every run's start would feel.
+TEST(PreflightMpi, OneBuildEverywhereFindsNothingQuickly) {
   const Topology topology(MPI_COMM_WORLD, 1);
   const PreflightResult r = run_preflight(MPI_COMM_WORLD, topology);
   EXPECT_TRUE(r.warnings.empty()) << r.warnings.front();
-  EXPECT_LT(r.seconds, 1.0);
+  EXPECT_LT(r.seconds, 5.0);
   double slowest = r.seconds;
   MPI_Allreduce(MPI_IN_PLACE, &slowest, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
   if (rank() == 0) std::printf("preflight at %d ranks: %.3f s (slowest rank)\n", size(), slowest);

@@ -19,8 +19,9 @@ stop_plug() {
   rm -rf "$dir"
 }
 trap stop_plug EXIT
-for _ in $(seq 100); do
+for _ in $(seq 600); do  # up to 30 s: python starts slowly on a busy machine
   [ -s "$dir/port" ] && break
+  kill -0 "$plug" 2>/dev/null || break  # it died: nothing to wait for
   sleep 0.05
 done
 [ -s "$dir/port" ] || { echo "with_stalling_plug.sh: the fake plug did not start"; exit 99; }
