@@ -17,6 +17,7 @@
 #include "adapters/doctor/pairing.hpp"
 #include "adapters/doctor/probes.hpp"
 #include "adapters/doctor/same_machine.hpp"
+#include "adapters/doctor/suspects.hpp"
 
 namespace bramble::doctor {
 namespace {
@@ -129,7 +130,7 @@ std::vector<NodeFigures> equal_nodes(int k) {
     NodeFigures& n = nodes[static_cast<std::size_t>(i)];
     n.name = "n" + std::to_string(i + 1);
     n.dgemm_gflops = 8, n.dgemm_residual = 0.1, n.triad_gbs = 3, n.triad_wrong = 0, n.disk_mbs = 40;
-    n.temp_c = 50, n.clock_mhz = 1800, n.throttled = 0, n.link_mbs = 112, n.latency_us = 60;
+    n.temp_c = 50, n.clock_mhz = 1800, n.throttled = 0, n.link_mbs = 112, n.latency_best_us = 45, n.latency_us = 60;
   }
   return nodes;
 }
@@ -149,9 +150,10 @@ TEST(DoctorDiagnosis, SlowLinkIsNamed) {
   auto nodes = equal_nodes(4);
   nodes[2].link_mbs = 11.9;
   const Diagnosis d = diagnose(nodes, false);
-  EXPECT_EQ(texts(d), std::vector<std::string>{"n3: link to others 11.9 MB/s vs median 112 MB/s"});
+  const std::string named = "n3: link to others 11.9 MB/s vs median 112 MB/s (9.41x below, margin 5.00x; measured once)";
+  EXPECT_EQ(texts(d), std::vector<std::string>{named});
   EXPECT_EQ(d.findings[0].probe, "link");
-  EXPECT_EQ(findings_text(d, {"link", "latency"}), "n3: link to others 11.9 MB/s vs median 112 MB/s");
+  EXPECT_EQ(findings_text(d, {"link", "latency"}), named);
   EXPECT_EQ(findings_text(d, {"dgemm"}), "none");
 }
 
@@ -161,8 +163,9 @@ TEST(DoctorDiagnosis, HardwareOutliersAcrossMachinesOnly) {
   nodes[3].disk_mbs = 4;
   nodes[0].temp_c = 70;
   EXPECT_EQ(texts(diagnose(nodes, false)),
-            (std::vector<std::string>{"n1: 70.0 C vs median 50.0 C", "n2: DGEMM 1.00 Gflop/s vs median 8.00 Gflop/s",
-                                      "n4: disk write+fsync 4.00 MB/s vs median 40.0 MB/s"}));
+            (std::vector<std::string>{"n1: 70.0 C vs median 50.0 C",
+                                      "n2: DGEMM 1.00 Gflop/s vs median 8.00 Gflop/s (8.00x below, margin 2.00x; probed once)",
+                                      "n4: disk write+fsync 4.00 MB/s vs median 40.0 MB/s (10.0x below, margin 2.00x; probed once)"}));
   const Diagnosis shared = diagnose(nodes, true);  // one machine: the same hardware, not compared
   EXPECT_TRUE(shared.findings.empty());
   ASSERT_EQ(shared.notes.size(), 1u);
@@ -171,8 +174,9 @@ TEST(DoctorDiagnosis, HardwareOutliersAcrossMachinesOnly) {
 
 TEST(DoctorDiagnosis, LinksAreComparedOnASharedMachine) {
   auto nodes = equal_nodes(3);
-  nodes[0].latency_us = 900;
-  EXPECT_EQ(texts(diagnose(nodes, true)), std::vector<std::string>{"n1: latency to others 900 us vs median 60.0 us"});
+  nodes[0].latency_best_us = 900;
+  EXPECT_EQ(texts(diagnose(nodes, true)),
+            std::vector<std::string>{"n1: latency (best round trip) to others 900 us vs median 45.0 us (20.0x above, margin 3.00x; measured once)"});
 }
 
 TEST(DoctorDiagnosis, OneNodeHasNoPeersButAbsoluteChecksStillRun) {
@@ -235,7 +239,8 @@ TEST(DoctorResults, OneResultPerProbeWithPerNodeFiguresAndFlags) {
     ASSERT_NE(verification(r, "flags"), nullptr) << r.kernel;
   }
   const KernelResult& link = results.back();
-  EXPECT_EQ(to_text(*verification(link, "flags")), "n3: link to others 11.9 MB/s vs median 112 MB/s");
+  EXPECT_EQ(to_text(*verification(link, "flags")),
+            "n3: link to others 11.9 MB/s vs median 112 MB/s (9.41x below, margin 5.00x; measured once)");
   EXPECT_EQ(to_text(*verification(results[0], "flags")), "none");
   EXPECT_DOUBLE_EQ(to_number(find_value(link.figures, "node2_link_mbs"), 0), 11.9);
   EXPECT_DOUBLE_EQ(to_number(find_value(link.figures, "pair_3_to_0_mbs"), 0), 112);
@@ -260,11 +265,126 @@ TEST(DoctorReport, TableAndFindingLines) {
   const DoctorRun run = made_up_run();
   const std::string report = doctor_report(run.phase.nodes, run.links, run.diagnosis);
   EXPECT_NE(report.find("DGEMM (Gflop/s)"), std::string::npos);
-  EXPECT_NE(report.find("\nbramble: doctor: n3: link to others 11.9 MB/s vs median 112 MB/s\n"), std::string::npos);
+  EXPECT_NE(report.find("\nbramble: doctor: n3: link to others 11.9 MB/s vs median 112 MB/s (9.41x below"), std::string::npos);
   EXPECT_NE(report.find("link bandwidth (MB/s)"), std::string::npos);
   const auto quiet = equal_nodes(2);
   EXPECT_NE(doctor_report(quiet, LinkMatrix{}, diagnose(quiet, true)).find("bramble: doctor: no findings"),
             std::string::npos);
+}
+
+// --- Naming a node only on evidence (suspects.hpp) ------------------------------------------
+
+// A matrix of k nodes, row sends to column, from its bandwidth and best-latency cells (NaN
+// on the diagonal and for pairs not measured); the percentiles equal the best.
+LinkMatrix matrix(int k, std::vector<double> mbs, std::vector<double> us) {
+  LinkMatrix m;
+  m.nodes = k;
+  m.mbs = std::move(mbs);
+  m.latency_best_us = std::move(us);
+  m.latency_us = m.latency_p90_us = m.latency_p99_us = m.latency_best_us;
+  return m;
+}
+
+// k equal nodes: every link `mbs`, every latency `us`.
+LinkMatrix uniform(int k, double mbs, double us) {
+  const auto cells = static_cast<std::size_t>(k * k);
+  LinkMatrix m = matrix(k, std::vector<double>(cells, mbs), std::vector<double>(cells, us));
+  for (int i = 0; i < k; ++i)
+    for (auto* matrix_cells : {&m.mbs, &m.latency_best_us, &m.latency_us, &m.latency_p90_us, &m.latency_p99_us})
+      (*matrix_cells)[static_cast<std::size_t>(i * k + i)] = kNaN;
+  return m;
+}
+
+// Node `node`'s links, both ways, set to `mbs` and `us`.
+LinkMatrix with_node(LinkMatrix m, int node, double mbs, double us) {
+  for (int j = 0; j < m.nodes; ++j) {
+    if (j == node) continue;
+    for (auto cell : {static_cast<std::size_t>(node * m.nodes + j), static_cast<std::size_t>(j * m.nodes + node)}) {
+      m.mbs[cell] = mbs;
+      m.latency_best_us[cell] = m.latency_us[cell] = m.latency_p90_us[cell] = m.latency_p99_us[cell] = us;
+    }
+  }
+  return m;
+}
+
+std::vector<std::string> named(const LinkEvidence& evidence, int k) {
+  std::vector<NodeFigures> nodes = equal_nodes(k);
+  set_link_figures(nodes, evidence);
+  return texts(diagnose(nodes, true));
+}
+
+TEST(DoctorEvidence, EachPairKeepsItsBestFigures) {
+  LinkMatrix best = with_node(uniform(3, 100, 50), 1, 20, 400);  // node 1 was busy
+  LinkMatrix again = with_node(uniform(3, kNaN, kNaN), 1, 90, 60);  // its pairs again
+  again.mbs[2] = 5;  // (0 -> 2) worse this time: the better figure stays
+  keep_best(best, again);
+  EXPECT_DOUBLE_EQ(best.mbs[1], 90);         // 0 -> 1: better now
+  EXPECT_DOUBLE_EQ(best.latency_best_us[3], 60);  // 1 -> 0
+  EXPECT_DOUBLE_EQ(best.mbs[2], 100);        // 0 -> 2: kept
+  EXPECT_DOUBLE_EQ(best.mbs[7], 90);         // 2 -> 1
+  EXPECT_TRUE(std::isnan(best.mbs[4]));      // the diagonal stays empty
+}
+
+TEST(DoctorEvidence, RemeasuringTakesOnlyTheSuspectsPairs) {
+  const auto rounds = pairs_with(round_robin(4), {2});
+  std::set<Pair> pairs;
+  for (const Round& r : rounds) {
+    EXPECT_EQ(r.size(), 1u);  // a suspect is in one pair per round
+    pairs.insert(r.begin(), r.end());
+  }
+  EXPECT_EQ(pairs, (std::set<Pair>{{0, 2}, {1, 2}, {2, 3}}));
+  EXPECT_TRUE(pairs_with(round_robin(4), {}).empty());
+}
+
+TEST(DoctorEvidence, ASlowLinkIsNamedAfterEveryMeasurement) {
+  const LinkMatrix slow = with_node(uniform(4, 112, 40), 2, 11.5, 45);
+  const LinkEvidence e = judge_links({slow, slow, slow, slow});
+  EXPECT_EQ(e.measurements, kMaxMeasurements);  // never more, however many are offered
+  EXPECT_EQ(e.suspect_after, (std::vector<int>{0, 0, 3, 0}));
+  EXPECT_EQ(named(e, 4), std::vector<std::string>{"n3: link to others 11.5 MB/s vs median 112 MB/s (9.74x below, "
+                                                   "margin 5.00x; best of 3 measurements, an outlier after 3 of them)"});
+}
+
+TEST(DoctorEvidence, ABusyMomentIsMeasuredAgainAndNotNamed) {
+  // Node 1 busy during the first measurement: its links a quarter of the others', its latency
+  // ten times theirs. Measured again, it is like the others.
+  const LinkMatrix busy = with_node(uniform(4, 112, 40), 1, 28, 400);
+  const LinkMatrix again = with_node(uniform(4, kNaN, kNaN), 1, 110, 42);
+  const LinkEvidence e = judge_links({busy, again, busy});
+  EXPECT_EQ(e.measurements, 2);  // no suspect left after the second: no third
+  EXPECT_EQ(e.suspect_after, (std::vector<int>{0, 1, 0, 0}));
+  EXPECT_TRUE(named(e, 4).empty());
+}
+
+TEST(DoctorEvidence, EqualNodesAreMeasuredOnce) {
+  const LinkEvidence e = judge_links({uniform(4, 112, 40), uniform(4, 1, 1000)});
+  EXPECT_EQ(e.measurements, 1);
+  EXPECT_TRUE(named(e, 4).empty());
+}
+
+TEST(DoctorEvidence, JitterWithinTheMarginsIsNotSuspect) {
+  // Latency twice the others' and 40 us above (the old rule, 2x and 10 us, named this), and a
+  // link at 40 % of the others': both inside the margins, so not even measured again.
+  LinkMatrix m = with_node(uniform(4, 112, 40), 0, 112, 80);
+  m = with_node(m, 3, 45, 40);
+  EXPECT_TRUE(link_suspects(m).empty());
+}
+
+TEST(DoctorEvidence, HardwareSuspectsAndTheBetterOfTwoProbes) {
+  auto nodes = equal_nodes(4);
+  nodes[1].dgemm_gflops = 2;  // a busy moment during the probe
+  nodes[3].disk_mbs = 3;      // a slow SD card
+  EXPECT_EQ(hardware_suspects(nodes), (std::vector<int>{1, 3}));
+  auto again = equal_nodes(4);
+  again[3].disk_mbs = 4;
+  again[0].dgemm_residual = 1e3;  // a wrong answer in either probe is kept
+  keep_best(nodes, again);
+  EXPECT_EQ(hardware_suspects(nodes), (std::vector<int>{3}));
+  EXPECT_DOUBLE_EQ(nodes[3].disk_mbs, 4);
+  EXPECT_DOUBLE_EQ(nodes[0].dgemm_residual, 1e3);
+  EXPECT_EQ(texts(diagnose(nodes, false)),
+            (std::vector<std::string>{"n1: DGEMM answer wrong (check 1e+03 > 16.0)",
+                                      "n4: disk write+fsync 4.00 MB/s vs median 40.0 MB/s (10.0x below, margin 2.00x; best of 2 probes)"}));
 }
 
 TEST(DoctorMachine, SharedBootIds) {

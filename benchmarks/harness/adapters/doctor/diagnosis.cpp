@@ -17,6 +17,17 @@ std::string scientific(double v) {
   return buf;
 }
 
+// How sure a finding is: how often the figure was measured, and after how many of those
+// measurements the node was still an outlier (suspects.hpp).
+std::string evidence(const std::string& probe, const NodeFigures& n) {
+  if (probe == "link" || probe == "latency") {
+    if (n.link_measurements <= 1) return "measured once";
+    return "best of " + std::to_string(n.link_measurements) + " measurements, an outlier after " +
+           std::to_string(n.link_suspect_after) + " of them";
+  }
+  return n.hardware_measurements <= 1 ? "probed once" : "best of " + std::to_string(n.hardware_measurements) + " probes";
+}
+
 class Rules {
  public:
   Rules(const std::vector<NodeFigures>& nodes, Diagnosis& d) : nodes_(nodes), d_(d) {}
@@ -48,13 +59,20 @@ class Rules {
     }
   }
 
-  // `figure` of every node against its peers; `what` names it in the message.
+  // `figure` of every node against its peers; `what` names it in the message, `evidence`
+  // says how sure the finding is.
   void compare(const std::string& probe, const std::string& what, const std::string& unit,
-               const std::function<double(const NodeFigures&)>& figure, Better better, double min_difference = 0) {
+               const std::function<double(const NodeFigures&)>& figure, Better better, double factor,
+               double min_difference = 0) {
     std::vector<double> values;
     for (const auto& n : nodes_) values.push_back(figure(n));
-    for (const Outlier& o : outliers(values, better, 2.0, min_difference))
-      add(o.node, probe, what + " " + figure_text(o.value) + " " + unit + " vs median " + figure_text(o.peers_median) + " " + unit);
+    for (const Outlier& o : outliers(values, better, factor, min_difference)) {
+      const double gap = better == Better::higher ? o.peers_median / o.value : o.value / o.peers_median;
+      add(o.node, probe,
+          what + " " + figure_text(o.value) + " " + unit + " vs median " + figure_text(o.peers_median) + " " + unit +
+              " (" + figure_text(gap) + "x " + (better == Better::higher ? "below" : "above") + ", margin " +
+              figure_text(factor) + "x; " + evidence(probe, nodes_[static_cast<std::size_t>(o.node)]) + ")");
+    }
   }
 
   void hotter_than_peers() {
@@ -86,13 +104,18 @@ Diagnosis diagnose(const std::vector<NodeFigures>& nodes, bool shared_machine) {
     d.notes.push_back("the nodes share a machine (the same boot id): their DGEMM, triad, disk and temperature "
                       "are the same hardware's, so they are not compared; their links are");
   } else {
-    rules.compare("dgemm", "DGEMM", "Gflop/s", [](const NodeFigures& n) { return n.dgemm_gflops; }, Better::higher);
-    rules.compare("triad", "STREAM triad", "GB/s", [](const NodeFigures& n) { return n.triad_gbs; }, Better::higher);
-    rules.compare("disk", "disk write+fsync", "MB/s", [](const NodeFigures& n) { return n.disk_mbs; }, Better::higher);
+    rules.compare("dgemm", "DGEMM", "Gflop/s", [](const NodeFigures& n) { return n.dgemm_gflops; }, Better::higher,
+                  kHardwareFactor);
+    rules.compare("triad", "STREAM triad", "GB/s", [](const NodeFigures& n) { return n.triad_gbs; }, Better::higher,
+                  kHardwareFactor);
+    rules.compare("disk", "disk write+fsync", "MB/s", [](const NodeFigures& n) { return n.disk_mbs; }, Better::higher,
+                  kHardwareFactor);
     rules.hotter_than_peers();
   }
-  rules.compare("link", "link to others", "MB/s", [](const NodeFigures& n) { return n.link_mbs; }, Better::higher);
-  rules.compare("latency", "latency to others", "us", [](const NodeFigures& n) { return n.latency_us; }, Better::lower,
+  rules.compare("link", "link to others", "MB/s", [](const NodeFigures& n) { return n.link_mbs; }, Better::higher,
+                kLinkFactor);
+  rules.compare("latency", "latency (best round trip) to others", "us",
+                [](const NodeFigures& n) { return n.latency_best_us; }, Better::lower, kLatencyFactor,
                 kLatencyMinDifferenceUs);
   std::stable_sort(d.findings.begin(), d.findings.end(), [](const Finding& a, const Finding& b) { return a.node < b.node; });
   return d;

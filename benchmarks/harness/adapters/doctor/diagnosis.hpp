@@ -4,8 +4,17 @@
 //   - a probe whose own answer is wrong (DGEMM, triad), or that could not run (disk);
 //   - throttling now or since boot (Raspberry Pi), and a CPU at 80 C or more;
 //   - outliers against the median of the other nodes (outliers.hpp): DGEMM, triad and disk
-//     below half of it, temperature 15 C above it, link bandwidth below half of it, latency
-//     above twice it (and 10 us above);
+//     below half of it, temperature 15 C above it, link bandwidth (the best message) below a
+//     fifth of it, latency (the best round trip) above three times it and 50 us more. Links
+//     are judged on their best samples because on a busy machine the median round trip is
+//     the scheduler's (milliseconds on a loaded testbed), while the best one is still the
+//     link's: a Wi-Fi node's best round trip is a millisecond. The link margins are wider because
+//     links are measured while the rest of the machine runs (measured under a CPU hog on
+//     both cores of a 4-node testbed: README "bramble doctor"); a 100 Mbit link among
+//     gigabit ones is 9x below, a node on Wi-Fi milliseconds above. The price: a link 2-5x
+//     slower than its peers (a bad cable with retransmissions) is not named;
+//   - each figure judged is the best of the measurements (suspects.hpp): a suspect is
+//     measured again before it is named, and the finding says how sure it is;
 //   - nodes that share a machine share its CPU, memory and disk: those figures are then not
 //     compared (they would differ only by chance); their links still are.
 // Findings are what the doctor is for, not failures: see README "bramble doctor".
@@ -20,7 +29,10 @@ namespace bramble::doctor {
 inline constexpr double kDgemmThreshold = 16.0;
 inline constexpr double kHotCelsius = 80.0;          // Raspberry Pi firmware starts throttling
 inline constexpr double kHotterThanPeersCelsius = 15.0;
-inline constexpr double kLatencyMinDifferenceUs = 10.0;
+inline constexpr double kHardwareFactor = 2.0;  // DGEMM, triad, disk: below 1/2 of the median
+inline constexpr double kLinkFactor = 5.0;      // bandwidth: below 1/5 of the median
+inline constexpr double kLatencyFactor = 3.0;   // latency: above 3x the median ...
+inline constexpr double kLatencyMinDifferenceUs = 50.0;  // ... and 50 us above it
 
 struct Finding {
   int node = 0;

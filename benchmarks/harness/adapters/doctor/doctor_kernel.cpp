@@ -10,6 +10,7 @@
 #include "adapters/doctor/quiet_barrier.hpp"
 #include "adapters/doctor/probes.hpp"
 #include "adapters/doctor/same_machine.hpp"
+#include "adapters/doctor/suspects.hpp"
 #include "core/collective.hpp"
 #include "core/comm_info.hpp"
 #include "core/format_units.hpp"
@@ -74,17 +75,64 @@ bool nodes_share_a_machine(const RunContext& ctx) {
   return ctx.topology->pretend() || any_shared(leaders);
 }
 
-LinkMatrix link_phase(const RunContext& ctx, DoctorRun& run) {
+// `nodes` (rank 0's) to every rank of `comm`.
+std::vector<int> broadcast_nodes(MPI_Comm comm, std::vector<int> nodes) {
+  int count = static_cast<int>(nodes.size());
+  MPI_Bcast(&count, 1, MPI_INT, 0, comm);
+  nodes.resize(static_cast<std::size_t>(count));
+  MPI_Bcast(nodes.data(), count, MPI_INT, 0, comm);
+  return nodes;
+}
+
+std::string node_list(const std::vector<NodeFigures>& nodes, const std::vector<int>& which) {
+  std::string text;
+  for (int i : which) text.append(text.empty() ? "" : ", ").append(nodes[static_cast<std::size_t>(i)].name);
+  return text;
+}
+
+// The node probes, and once more on every node when some node looks like an outlier (on
+// separate machines only: on one machine these figures are not compared). Probing all nodes
+// again, not only the suspects, keeps the peers' median as fresh as the suspect's figure.
+void node_phase(const RunContext& ctx, DoctorRun& run, bool rank0) {
+  run.phase = probe_nodes(ctx.world, *ctx.topology, run.node_plan, run.shared_machine);
+  if (run.shared_machine || ctx.topology->node_count() < 2) return;
+  const std::vector<int> suspects = broadcast_nodes(ctx.world, rank0 ? hardware_suspects(run.phase.nodes) : std::vector<int>{});
+  if (suspects.empty()) return;
+  if (rank0) std::printf("doctor: probing again, to be sure: %s\n", node_list(run.phase.nodes, suspects).c_str());
+  std::fflush(stdout);
+  const NodePhase again = probe_nodes(ctx.world, *ctx.topology, run.node_plan, run.shared_machine);
+  keep_best(run.phase.nodes, again.nodes);
+}
+
+// The link matrix, then the suspects' pairs again while some node looks like an outlier, at
+// most kMaxMeasurements in all; each pair keeps its best figures (suspects.hpp).
+LinkEvidence link_phase(const RunContext& ctx, DoctorRun& run) {
   std::vector<Round> rounds = round_robin(ctx.topology->node_count());
   if (run.shared_machine) rounds = one_pair_per_round(rounds);
   run.rounds = static_cast<int>(rounds.size());
-  LinkMatrix links;
+  LinkEvidence evidence;
   {
     const LeadersComm leaders(ctx.world, ctx.topology->is_node_leader());
-    if (leaders.get() != MPI_COMM_NULL) links = measure_links(leaders.get(), rounds, run.link_plan);
+    if (leaders.get() != MPI_COMM_NULL) {
+      const bool first = comm_rank(leaders.get()) == 0;
+      std::vector<int> suspects;
+      std::vector<Round> plan = rounds;
+      for (int m = 0; m < kMaxMeasurements; ++m) {
+        if (m > 0) {
+          plan = pairs_with(rounds, suspects);
+          run.rounds += static_cast<int>(plan.size());
+          if (first && !run.phase.nodes.empty())
+            std::printf("doctor: measuring the links of %s again, to be sure\n", node_list(run.phase.nodes, suspects).c_str());
+          std::fflush(stdout);
+        }
+        const LinkMatrix links = measure_links(leaders.get(), plan, run.link_plan);
+        suspects = broadcast_nodes(leaders.get(), first ? add_measurement(evidence, links) : std::vector<int>{});
+        if (suspects.empty()) break;
+      }
+    }
   }
   quiet_barrier(ctx.world);  // the nodes' other ranks wait here, without spinning
-  return links;
+  return evidence;
 }
 
 // ctx.record is collective and the results are rank 0's. Every rank records as many, with
@@ -129,18 +177,14 @@ void DoctorKernel::run(RunContext& ctx) {
   say(rank0, std::to_string(nodes) + " node(s)" + (run.shared_machine ? ", sharing a machine: probing one at a time" : "") +
                  ": DGEMM n=" + std::to_string(p.dgemm_n) + ", triad 3 x " + mib(double(p.triad_n) * sizeof(double)) +
                  ", disk " + (p.disk_bytes > 0 ? mib(double(p.disk_bytes)) + " in " + p.disk_dir : std::string("skipped")));
-  run.phase = probe_nodes(ctx.world, *ctx.topology, p, run.shared_machine);
+  node_phase(ctx, run, rank0);
   if (nodes > 1) say(rank0, std::string("links: ") + std::to_string(nodes * (nodes - 1) / 2) + " pair(s), both ways");
-  run.links = link_phase(ctx, run);
+  const LinkEvidence evidence = link_phase(ctx, run);
 
   std::vector<KernelResult> results;
   if (rank0) {
-    const std::vector<double> link = per_node_median(run.links.mbs, nodes);
-    const std::vector<double> latency = per_node_median(run.links.latency_us, nodes);
-    for (std::size_t i = 0; i < run.phase.nodes.size() && nodes > 1; ++i) {
-      run.phase.nodes[i].link_mbs = link[i];
-      run.phase.nodes[i].latency_us = latency[i];
-    }
+    run.links = evidence.best;
+    set_link_figures(run.phase.nodes, evidence);
     run.diagnosis = diagnose(run.phase.nodes, run.shared_machine);
     results = doctor_results(run);
     report_ = doctor_report(run.phase.nodes, run.links, run.diagnosis);

@@ -61,14 +61,17 @@ void print_matrix(std::ostream& out, const std::vector<NodeFigures>& nodes, cons
 
 std::string doctor_report(const std::vector<NodeFigures>& nodes, const LinkMatrix& links, const Diagnosis& d) {
   std::ostringstream out;
-  out << "\ndoctor: per node (one core each; link and latency: the median over the node's pairs, both ways)\n";
+  out << "\ndoctor: per node (one core each; link and latency: the median over the node's pairs, both ways, of each "
+         "pair's best measurement)\n";
   Rows rows{{"node", "name", "DGEMM (Gflop/s)", "triad (GB/s)", "disk (MB/s)", "temp (C)", "clock (MHz)", "throttle",
-             "link (MB/s)", "latency (us)", "flags"}};
+             "link (MB/s)", "latency best (us)", "P50", "P99", "flags"}};
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     const NodeFigures& n = nodes[i];
     rows.push_back({std::to_string(i), n.name, figure_text(n.dgemm_gflops), figure_text(n.triad_gbs),
                     figure_text(n.disk_mbs), figure_text(n.temp_c), figure_text(n.clock_mhz), throttle_cell(n.throttled),
-                    figure_text(n.link_mbs), figure_text(n.latency_us), flags_cell(d, static_cast<int>(i))});
+                    figure_text(n.link_mbs), figure_text(n.latency_best_us), figure_text(n.latency_us),
+                    figure_text(n.latency_p99_us),
+                    flags_cell(d, static_cast<int>(i))});
   }
   print_rows(out, rows);
   if (links.nodes > 1 && links.nodes <= 16) print_matrix(out, nodes, links);  // wider would not fit a terminal

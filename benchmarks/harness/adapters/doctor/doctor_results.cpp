@@ -41,9 +41,11 @@ KernelResult base(const DoctorRun& run, const std::string& kernel, const std::st
 std::string comparison(const DoctorRun& run, bool hardware) {
   if (run.phase.nodes.size() < 2) return "none: one node, no peers";
   if (hardware && run.shared_machine) return "none: the nodes share a machine";
-  return hardware ? "against the median of the other nodes: below half is flagged"
-                  : "against the median of the other nodes: bandwidth below half, latency above twice "
-                    "(and 10 us more) is flagged";
+  return hardware ? "against the median of the other nodes: below half is flagged; a suspect is probed again and "
+                    "judged on its best figures"
+                  : "against the median of the other nodes: bandwidth (best message) below a fifth, latency (best "
+                    "round trip) above three times and 50 us more is flagged; a suspect's pairs are measured again "
+                    "(3 measurements at most) and judged on their best figures";
 }
 
 void add_verdict(KernelResult& r, const DoctorRun& run, bool hardware, const std::string& flags) {
@@ -126,12 +128,17 @@ KernelResult link(const DoctorRun& run) {
   r.parameters = {{"round_trips", std::int64_t{p.round_trips}},
                   {"message_bytes", std::int64_t{p.message_bytes}},
                   {"message_reps", std::int64_t{p.message_reps}},
-                  {"rounds", std::int64_t{run.rounds}}};
+                  {"rounds", std::int64_t{run.rounds}},
+                  {"measurements", std::int64_t{run.phase.nodes.empty() ? 0 : run.phase.nodes[0].link_measurements}}};
   if (p.slow_node >= 0) r.parameters.push_back({"pretend_slow_link", std::int64_t{p.slow_node}});  // a test run
   r.figure_name = "median_mbs";
   r.unit = "MB/s";
   add_per_node(r, run.phase.nodes, "link_mbs", [](const NodeFigures& n) { return n.link_mbs; });
+  add_per_node(r, run.phase.nodes, "latency_best_us", [](const NodeFigures& n) { return n.latency_best_us; });
   add_per_node(r, run.phase.nodes, "latency_us", [](const NodeFigures& n) { return n.latency_us; });
+  add_per_node(r, run.phase.nodes, "latency_p90_us", [](const NodeFigures& n) { return n.latency_p90_us; });
+  add_per_node(r, run.phase.nodes, "latency_p99_us", [](const NodeFigures& n) { return n.latency_p99_us; });
+  add_per_node(r, run.phase.nodes, "link_suspect_after", [](const NodeFigures& n) { return double(n.link_suspect_after); });
   std::vector<double> all;
   for (int from = 0; from < k; ++from)
     for (int to = 0; to < k; ++to) {
@@ -140,7 +147,10 @@ KernelResult link(const DoctorRun& run) {
       std::string pair = std::string("pair_") + std::to_string(from);
       pair.append("_to_").append(std::to_string(to));
       r.figures.push_back({pair + "_mbs", run.links.mbs[cell]});
+      r.figures.push_back({pair + "_best_us", cell < run.links.latency_best_us.size() ? run.links.latency_best_us[cell] : kNotMeasured});
       r.figures.push_back({pair + "_us", run.links.latency_us[cell]});
+      r.figures.push_back({pair + "_p90_us", cell < run.links.latency_p90_us.size() ? run.links.latency_p90_us[cell] : kNotMeasured});
+      r.figures.push_back({pair + "_p99_us", cell < run.links.latency_p99_us.size() ? run.links.latency_p99_us[cell] : kNotMeasured});
       if (!std::isnan(run.links.mbs[cell])) all.push_back(run.links.mbs[cell]);
     }
   r.figure_of_merit = median(all);

@@ -1,5 +1,6 @@
 #include "adapters/doctor/link_matrix.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -27,17 +28,29 @@ std::vector<std::uint64_t> payload(int bytes, int from, int to) {
   return words;
 }
 
-// One way, in microseconds: half the median round trip. Run by the pair's starter.
-double ping(MPI_Comm c, int peer, int round_trips) {
+// The q-quantile (0..1) of `values`, nearest rank; NaN for none.
+double quantile(std::vector<double> values, double q) {
+  if (values.empty()) return kNaN;
+  std::sort(values.begin(), values.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(q * double(values.size())));
+  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+struct Latency {
+  double best = kNaN, p50 = kNaN, p90 = kNaN, p99 = kNaN;  // one way, microseconds
+};
+
+// Half of each timed round trip; run by the pair's starter.
+Latency ping(MPI_Comm c, int peer, int round_trips) {
   char msg[8] = {};
   std::vector<double> half;
   for (int i = -kUntimedRoundTrips; i < round_trips; ++i) {
     const double t0 = MPI_Wtime();
     MPI_Send(msg, sizeof msg, MPI_BYTE, peer, kTagPing, c);
     MPI_Recv(msg, sizeof msg, MPI_BYTE, peer, kTagPing, c, MPI_STATUS_IGNORE);
-    if (i >= 0) half.push_back((MPI_Wtime() - t0) / 2);
+    if (i >= 0) half.push_back((MPI_Wtime() - t0) / 2 * 1e6);
   }
-  return median(half) * 1e6;
+  return {quantile(half, 0), median(half), quantile(half, 0.90), quantile(half, 0.99)};
 }
 
 void pong(MPI_Comm c, int peer, int round_trips) {
@@ -48,15 +61,16 @@ void pong(MPI_Comm c, int peer, int round_trips) {
   }
 }
 
-// MB/s counted as message_reps messages, after one untimed.
+// MB/s of the best of message_reps messages, each timed to its ack, after one untimed.
 double send_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& data, int copies, const LinkPlan& plan) {
-  double t0 = 0;
+  double best = 0;
   for (int m = -1; m < plan.message_reps; ++m) {
-    if (m == 0) t0 = MPI_Wtime();
+    const double t0 = MPI_Wtime();
     for (int k = 0; k < copies; ++k) MPI_Send(data.data(), plan.message_bytes, MPI_BYTE, peer, kTagData, c);
     MPI_Recv(nullptr, 0, MPI_BYTE, peer, kTagAck, c, MPI_STATUS_IGNORE);
+    if (m >= 0) best = std::max(best, double(plan.message_bytes) / (MPI_Wtime() - t0) / 1e6);
   }
-  return double(plan.message_bytes) * plan.message_reps / (MPI_Wtime() - t0) / 1e6;
+  return best;
 }
 
 // Receives send_messages' messages; true if the last one is exactly `expected`.
@@ -70,12 +84,13 @@ bool receive_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& ex
   return got == expected;
 }
 
-// This leader's half of the pair (a, b); appends what it measured as (from, to, MB/s, us).
+// This leader's half of the pair (a, b); appends what it measured as
+// (from, to, MB/s, best us, P50 us, P90 us, P99 us).
 bool measure_pair(MPI_Comm c, const Pair& pair, const LinkPlan& plan, std::vector<double>& mine) {
   const int me = comm_rank(c);
   const int peer = me == pair.first ? pair.second : pair.first;
   const int copies = plan.slow_node == pair.first || plan.slow_node == pair.second ? kSlowCopies : 1;
-  double latency[2] = {kNaN, kNaN};  // [0]: started by a, [1]: by b
+  Latency latency[2];  // [0]: started by a, [1]: by b
   for (int starter = 0; starter < 2; ++starter) {
     const bool mine_to_start = me == (starter == 0 ? pair.first : pair.second);
     if (mine_to_start)
@@ -89,7 +104,8 @@ bool measure_pair(MPI_Comm c, const Pair& pair, const LinkPlan& plan, std::vecto
     const std::vector<std::uint64_t> data = payload(plan.message_bytes, from, to);
     if (me == from) {
       const double mbs = send_messages(c, peer, data, copies, plan);
-      mine.insert(mine.end(), {double(from), double(to), mbs, latency[sender]});
+      const Latency& l = latency[sender];
+      mine.insert(mine.end(), {double(from), double(to), mbs, l.best, l.p50, l.p90, l.p99});
     } else {
       ok = receive_messages(c, peer, data, copies, plan) && ok;
     }
@@ -118,15 +134,46 @@ LinkMatrix measure_links(MPI_Comm leaders, const std::vector<Round>& rounds, con
 
   const auto all = gather_doubles(leaders, mine);  // rank 0 only
   const auto cells = static_cast<std::size_t>(m.nodes) * static_cast<std::size_t>(m.nodes);
-  m.mbs.assign(cells, kNaN);
-  m.latency_us.assign(cells, kNaN);
+  for (auto* matrix : {&m.mbs, &m.latency_best_us, &m.latency_us, &m.latency_p90_us, &m.latency_p99_us})
+    matrix->assign(cells, kNaN);
   for (const auto& entries : all)
-    for (std::size_t i = 0; i + 3 < entries.size(); i += 4) {
+    for (std::size_t i = 0; i + 6 < entries.size(); i += 7) {
       const auto cell = static_cast<std::size_t>(entries[i]) * m.nodes + static_cast<std::size_t>(entries[i + 1]);
       m.mbs[cell] = entries[i + 2];
-      m.latency_us[cell] = entries[i + 3];
+      m.latency_best_us[cell] = entries[i + 3];
+      m.latency_us[cell] = entries[i + 4];
+      m.latency_p90_us[cell] = entries[i + 5];
+      m.latency_p99_us[cell] = entries[i + 6];
     }
   return m;
+}
+
+void keep_best(LinkMatrix& best, const LinkMatrix& again) {
+  if (best.mbs.empty()) {
+    best = again;
+    return;
+  }
+  for (std::size_t cell = 0; cell < best.mbs.size() && cell < again.mbs.size(); ++cell) {
+    best.mbs[cell] = std::fmax(best.mbs[cell], again.mbs[cell]);  // fmax/fmin skip a NaN
+    best.latency_best_us[cell] = std::fmin(best.latency_best_us[cell], again.latency_best_us[cell]);
+    best.latency_us[cell] = std::fmin(best.latency_us[cell], again.latency_us[cell]);
+    best.latency_p90_us[cell] = std::fmin(best.latency_p90_us[cell], again.latency_p90_us[cell]);
+    best.latency_p99_us[cell] = std::fmin(best.latency_p99_us[cell], again.latency_p99_us[cell]);
+  }
+  best.payload_ok = best.payload_ok && again.payload_ok;
+  best.seconds += again.seconds;
+}
+
+std::vector<Round> pairs_with(const std::vector<Round>& rounds, const std::vector<int>& nodes) {
+  const auto listed = [&](int node) { return std::find(nodes.begin(), nodes.end(), node) != nodes.end(); };
+  std::vector<Round> out;
+  for (const Round& round : rounds) {
+    Round kept;
+    for (const Pair& pair : round)
+      if (listed(pair.first) || listed(pair.second)) kept.push_back(pair);
+    if (!kept.empty()) out.push_back(std::move(kept));
+  }
+  return out;
 }
 
 std::vector<double> per_node_median(const std::vector<double>& matrix, int nodes) {

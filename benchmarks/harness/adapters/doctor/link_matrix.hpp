@@ -3,10 +3,14 @@
 // measured by the nodes' leaders only (a link belongs to a node, not to a rank). Pairs meet
 // in the rounds of pairing.hpp; a round starts when the previous one has ended everywhere,
 // so no two measurements share a node's link. For each pair (a, b), in turn:
-//   latency   - a ping-pong of 8-byte messages started by a, then one started by b:
-//               half the median round trip, after a few untimed ones;
+//   latency   - a ping-pong of 8-byte messages started by a, then one started by b, after a
+//               few untimed ones: half the round trip's best, P50, P90 and P99 (the
+//               percentiles as OSU's -z reports them);
 //   bandwidth - a sends b `message_reps` messages, each answered by an empty ack, after one
-//               untimed; bytes over the time to the last ack. Then b sends a the same.
+//               untimed; each message timed to its ack, the best kept. Then b sends a the same.
+// The doctor judges the best round trip and the best message (diagnosis.hpp): a busy moment
+// only ever adds time, so the best is the link's own figure, while the P50 and the tail show
+// the noise and the median is what an application sees.
 // The receiver checks the last message byte for byte: a link that corrupts data fails.
 #include <mpi.h>
 
@@ -28,10 +32,21 @@ struct LinkPlan {
 struct LinkMatrix {
   int nodes = 0;
   std::vector<double> mbs;         // nodes x nodes, row sends to column; NaN on the diagonal
-  std::vector<double> latency_us;  // one way, from the ping-pong the row started
+  std::vector<double> latency_us;  // one way, P50 of the ping-pong the row started
+  std::vector<double> latency_best_us, latency_p90_us, latency_p99_us;  // its best and its tail
   bool payload_ok = true;          // every checked message arrived intact
   double seconds = 0;              // the whole matrix, wall time
 };
+
+// Merges a later measurement of (some of) the same pairs into `best`, cell by cell: the
+// higher bandwidth, the lower latency (each percentile apart). Noise only ever slows a link,
+// so the best of several measurements is the link's own figure (for the percentiles too: the
+// least disturbed measurement's); a pair not measured again
+// (NaN) keeps what it had. Times and payload checks add up.
+void keep_best(LinkMatrix& best, const LinkMatrix& again);
+
+// The rounds' pairs that include one of `nodes`, in the same order; empty rounds dropped.
+std::vector<Round> pairs_with(const std::vector<Round>& rounds, const std::vector<int>& nodes);
 
 // Collective over `leaders` (node i is its rank i). The matrix is complete on rank 0.
 LinkMatrix measure_links(MPI_Comm leaders, const std::vector<Round>& rounds, const LinkPlan& plan);

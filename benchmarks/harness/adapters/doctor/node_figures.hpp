@@ -20,8 +20,16 @@ struct NodeFigures {
   double temp_c = kNotMeasured;        // hottest CPU sensor, right after the CPU probes
   double clock_mhz = kNotMeasured;
   std::int64_t throttled = -1;         // Raspberry Pi throttle word; -1: none on this node
-  double link_mbs = kNotMeasured;      // median over its pairs, both directions
-  double latency_us = kNotMeasured;    // likewise, one way
+  int hardware_measurements = 1;       // probes run (a suspect is probed again: suspects.hpp)
+  // Links: each pair's best over the measurements (suspects.hpp), then the node's median over
+  // its pairs, both directions.
+  double link_mbs = kNotMeasured;
+  double latency_best_us = kNotMeasured;  // one way, the best round trip: what is judged
+  double latency_us = kNotMeasured;       // one way, P50 of the round trips
+  double latency_p90_us = kNotMeasured;   // one way, P90 and P99: the tail, shown
+  double latency_p99_us = kNotMeasured;
+  int link_measurements = 0;             // of the matrix (the first), or of the suspects' pairs
+  int link_suspect_after = 0;            // measurements after which the node was still a suspect
 };
 
 }  // namespace bramble::doctor
