@@ -18,6 +18,7 @@
 #include "adapters/doctor/probes.hpp"
 #include "adapters/doctor/same_machine.hpp"
 #include "adapters/doctor/suspects.hpp"
+#include "doctor_recorded_figures.hpp"
 
 namespace bramble::doctor {
 namespace {
@@ -150,7 +151,7 @@ TEST(DoctorDiagnosis, SlowLinkIsNamed) {
   auto nodes = equal_nodes(4);
   nodes[2].link_mbs = 11.9;
   const Diagnosis d = diagnose(nodes, false);
-  const std::string named = "n3: link to others 11.9 MB/s vs median 112 MB/s (9.41x below, margin 5.00x; measured once)";
+  const std::string named = "n3: link to others 11.9 MB/s vs median 112 MB/s (9.41x below, margin 3.00x; measured once)";
   EXPECT_EQ(texts(d), std::vector<std::string>{named});
   EXPECT_EQ(d.findings[0].probe, "link");
   EXPECT_EQ(findings_text(d, {"link", "latency"}), named);
@@ -240,7 +241,7 @@ TEST(DoctorResults, OneResultPerProbeWithPerNodeFiguresAndFlags) {
   }
   const KernelResult& link = results.back();
   EXPECT_EQ(to_text(*verification(link, "flags")),
-            "n3: link to others 11.9 MB/s vs median 112 MB/s (9.41x below, margin 5.00x; measured once)");
+            "n3: link to others 11.9 MB/s vs median 112 MB/s (9.41x below, margin 3.00x; measured once)");
   EXPECT_EQ(to_text(*verification(results[0], "flags")), "none");
   EXPECT_DOUBLE_EQ(to_number(find_value(link.figures, "node2_link_mbs"), 0), 11.9);
   EXPECT_DOUBLE_EQ(to_number(find_value(link.figures, "pair_3_to_0_mbs"), 0), 112);
@@ -342,7 +343,7 @@ TEST(DoctorEvidence, ASlowLinkIsNamedAfterEveryMeasurement) {
   EXPECT_EQ(e.measurements, kMaxMeasurements);  // never more, however many are offered
   EXPECT_EQ(e.suspect_after, (std::vector<int>{0, 0, 3, 0}));
   EXPECT_EQ(named(e, 4), std::vector<std::string>{"n3: link to others 11.5 MB/s vs median 112 MB/s (9.74x below, "
-                                                   "margin 5.00x; best of 3 measurements, an outlier after 3 of them)"});
+                                                   "margin 3.00x; best of 3 measurements, an outlier after 3 of them)"});
 }
 
 TEST(DoctorEvidence, ABusyMomentIsMeasuredAgainAndNotNamed) {
@@ -368,6 +369,26 @@ TEST(DoctorEvidence, JitterWithinTheMarginsIsNotSuspect) {
   LinkMatrix m = with_node(uniform(4, 112, 40), 0, 112, 80);
   m = with_node(m, 3, 45, 40);
   EXPECT_TRUE(link_suspects(m).empty());
+}
+
+TEST(DoctorEvidence, RecordedEqualNodesUnderACpuHogAreNotNamed) {
+  int named_by_the_old_rule = 0;
+  for (const LinkMatrix& m : recorded_figures::equal_nodes_under_a_hog()) {
+    const LinkEvidence e = judge_links({m, m, m});
+    EXPECT_EQ(e.measurements, 1) << "a suspect among equal nodes";
+    EXPECT_TRUE(named(e, 4).empty());
+    // The rule before: the P50 above twice the others' and 10 us more.
+    named_by_the_old_rule += !outliers(per_node_median(m.latency_us, 4), Better::lower, 2.0, 10.0).empty();
+  }
+  EXPECT_GE(named_by_the_old_rule, 1);  // so these figures are noisy enough to have misled it
+}
+
+TEST(DoctorEvidence, RecordedSlowLinkUnderACpuHogIsNamed) {
+  for (const LinkMatrix& m : recorded_figures::slow_n3_under_a_hog()) {
+    const auto names = named(judge_links({m, m, m}), 4);
+    ASSERT_EQ(names.size(), 1u);
+    EXPECT_EQ(names[0].rfind("n3: link to others 12.", 0), 0u) << names[0];
+  }
 }
 
 TEST(DoctorEvidence, HardwareSuspectsAndTheBetterOfTwoProbes) {

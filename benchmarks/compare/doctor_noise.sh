@@ -60,7 +60,7 @@ for r in $(seq "$runs"); do
     p50+=("$(bramble_figure "$file" "node${i}_latency_us")")
   done
   again=$(grep -c 'again, to be sure' <<<"$log" || true)
-  flagged=$(grep -E '^bramble: doctor: ' <<<"$log" | grep -v 'no findings$' | sed -E 's/^bramble: doctor: ([^:]+):.*/\1/' | sort -u | paste -sd, -)
+  flagged=$(grep -E '^bramble: doctor: ' <<<"$log" | grep -v 'no findings$' | sed -E 's/^bramble: doctor: ([^:]+):.*/\1/' | sort -u | paste -sd, - || true)
   printf 'run %d  link MB/s %s worst %s  latency best us %s worst %s  (P50 %s worst %s)  re-measured %s  named: %s\n' \
     "$r" "$(printf '%.0f ' "${links[@]}")" "$(printf '%s\n' "${links[@]}" | worst link)" \
     "$(printf '%.1f ' "${lat[@]}")" "$(printf '%s\n' "${lat[@]}" | worst latency)" \

@@ -5,14 +5,14 @@
 //   - throttling now or since boot (Raspberry Pi), and a CPU at 80 C or more;
 //   - outliers against the median of the other nodes (outliers.hpp): DGEMM, triad and disk
 //     below half of it, temperature 15 C above it, link bandwidth (the best message) below a
-//     fifth of it, latency (the best round trip) above three times it and 50 us more. Links
-//     are judged on their best samples because on a busy machine the median round trip is
-//     the scheduler's (milliseconds on a loaded testbed), while the best one is still the
-//     link's: a Wi-Fi node's best round trip is a millisecond. The link margins are wider because
-//     links are measured while the rest of the machine runs (measured under a CPU hog on
-//     both cores of a 4-node testbed: README "bramble doctor"); a 100 Mbit link among
-//     gigabit ones is 9x below, a node on Wi-Fi milliseconds above. The price: a link 2-5x
-//     slower than its peers (a bad cable with retransmissions) is not named;
+//     third of it, latency (the best round trip) above three times it and 50 us more. Links
+//     are judged on their best samples: on a busy machine the median round trip is the
+//     scheduler's (milliseconds on a loaded testbed), while the best one is still the link's
+//     (a Wi-Fi node's best round trip is a millisecond). The link margins are wider than the
+//     hardware's because links are measured while the rest of the machine runs: under a CPU
+//     hog on both cores of a 4-node testbed, equal nodes differed by up to 1.4x in bandwidth
+//     and 1.1x in best latency (3.2x in P50: README "bramble doctor"), while a 100 Mbit link
+//     among gigabit ones is 9x below. The price: a link less than 3x slower is not named;
 //   - each figure judged is the best of the measurements (suspects.hpp): a suspect is
 //     measured again before it is named, and the finding says how sure it is;
 //   - nodes that share a machine share its CPU, memory and disk: those figures are then not
@@ -30,7 +30,7 @@ inline constexpr double kDgemmThreshold = 16.0;
 inline constexpr double kHotCelsius = 80.0;          // Raspberry Pi firmware starts throttling
 inline constexpr double kHotterThanPeersCelsius = 15.0;
 inline constexpr double kHardwareFactor = 2.0;  // DGEMM, triad, disk: below 1/2 of the median
-inline constexpr double kLinkFactor = 5.0;      // bandwidth: below 1/5 of the median
+inline constexpr double kLinkFactor = 3.0;      // bandwidth: below 1/3 of the median
 inline constexpr double kLatencyFactor = 3.0;   // latency: above 3x the median ...
 inline constexpr double kLatencyMinDifferenceUs = 50.0;  // ... and 50 us above it
 

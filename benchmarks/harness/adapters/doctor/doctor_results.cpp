@@ -43,7 +43,7 @@ std::string comparison(const DoctorRun& run, bool hardware) {
   if (hardware && run.shared_machine) return "none: the nodes share a machine";
   return hardware ? "against the median of the other nodes: below half is flagged; a suspect is probed again and "
                     "judged on its best figures"
-                  : "against the median of the other nodes: bandwidth (best message) below a fifth, latency (best "
+                  : "against the median of the other nodes: bandwidth (best message) below a third, latency (best "
                     "round trip) above three times and 50 us more is flagged; a suspect's pairs are measured again "
                     "(3 measurements at most) and judged on their best figures";
 }
