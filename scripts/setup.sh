@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 preset=${1:-release}
 
-packages=(g++ cmake ninja-build pkg-config git openmpi-bin libopenmpi-dev libopenblas-dev
+packages=(g++ cmake ninja-build pkg-config git ccache openmpi-bin libopenmpi-dev libopenblas-dev
           libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev libpng-dev
           iproute2  # ip and tc: the namespace testbed (scripts/testbed/)
           python3-matplotlib python3-h5py)  # scripts/plot.py
@@ -26,5 +26,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$root"
+# ccache: a machine that built bramble before (CI runs in a fresh clone each time) rebuilds
+# only what changed. Paths are hashed relative to the checkout, so another clone at another
+# path hits the same cache.
+export CMAKE_C_COMPILER_LAUNCHER=ccache CMAKE_CXX_COMPILER_LAUNCHER=ccache
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"

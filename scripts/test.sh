@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Sets everything up and runs the whole test suite (ctest, ending with its summary).
+# Sets everything up and runs the whole test suite (ctest, ending with its summary), then
+# lists the tests that were skipped and fails on any skip that tests/skips-allowed.txt does
+# not explain (scripts/check-skips.sh). Arguments go to ctest (e.g. -R doctor, -L arch).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 "$root/scripts/setup.sh" ci
 . "$root/scripts/env.sh"
 cd "$root"
-ctest --preset ci "$@"
+log=$root/build/ci/ctest.log
+set +e
+ctest --preset ci "$@" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+set -e
+skips=0
+"$root/scripts/check-skips.sh" "$log" || skips=$?
+[ "$rc" -eq 0 ] || exit "$rc"
+exit "$skips"

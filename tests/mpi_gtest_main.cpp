@@ -3,13 +3,16 @@
 // Every rank runs every test. Rank 0 prints the usual gtest output; other ranks print
 // their failures as they happen, prefixed with their rank. After each test the ranks
 // agree on whether it failed anywhere, and the program's exit code is the same non-zero
-// value on every rank if any test failed on any rank, so mpirun and ctest see it.
+// value on every rank if any test failed on any rank, so mpirun and ctest see it. Skipped
+// cases and no failure: exit kSkippedExitCode on every rank (skipped_exit_code.hpp).
 #include <gtest/gtest.h>
 #include <mpi.h>
 
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include "skipped_exit_code.hpp"
 
 namespace {
 
@@ -67,6 +70,14 @@ int main(int argc, char** argv) {
   MPI_Allreduce(&local, &code, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
   if (mpi_listener->any_failed() && code == 0) code = 1;
   if (rank == 0 && code != 0) std::printf("[   MPI    ] FAILED on at least one rank\n");
+  // A skipped case must not read as Passed in ctest: exit kSkippedExitCode (the tests'
+  // SKIP_RETURN_CODE) when cases were skipped on some rank and none failed anywhere.
+  int skipped = testing::UnitTest::GetInstance()->skipped_test_count();
+  MPI_Allreduce(MPI_IN_PLACE, &skipped, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+  if (code == 0 && skipped > 0) {
+    if (rank == 0) std::printf("[   MPI    ] %d case(s) skipped: exit %d, which ctest reports as skipped\n", skipped, kSkippedExitCode);
+    code = kSkippedExitCode;
+  }
   MPI_Finalize();
   return code;
 }
