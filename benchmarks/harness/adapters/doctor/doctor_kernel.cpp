@@ -163,7 +163,7 @@ void DoctorKernel::add_options(CLI::App& sub) {
                  "MiB each node writes and fsyncs in the results directory (default 64, 16 with --quick; 0: no disk probe)")
       ->check(whole_number<int>(0, 1 << 20));
   sub.add_option("--pretend-slow-link", opt_.pretend_slow_link,
-                 "Make node N's link look ten times slower (testing the flags)")
+                 "Hold node N's transfers to 100 Mbit/s (testing the flags)")
       ->check(whole_number<int>(0, 1 << 20))
       ->group("");  // hidden
 }

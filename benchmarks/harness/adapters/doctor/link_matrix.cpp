@@ -1,8 +1,10 @@
 #include "adapters/doctor/link_matrix.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <thread>
 #include <limits>
 
 #include "adapters/doctor/outliers.hpp"
@@ -16,7 +18,7 @@ namespace {
 
 constexpr int kTagPing = 1, kTagData = 2, kTagAck = 3;
 constexpr int kUntimedRoundTrips = 10;
-constexpr int kSlowCopies = 10;  // LinkPlan::slow_node
+constexpr double kPretendBytesPerSecond = 12.5e6;  // LinkPlan::slow_node: 100 Mbit/s
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // What `from` sends `to`: a pattern of its own per direction, so a message delivered to the
@@ -61,12 +63,18 @@ void pong(MPI_Comm c, int peer, int round_trips) {
   }
 }
 
-// MB/s of the best of message_reps messages, each timed to its ack, after one untimed.
-double send_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& data, int copies, const LinkPlan& plan) {
+// MB/s of the best of message_reps messages, each timed to its ack, after one untimed. A
+// pretended slow link holds each message until 100 Mbit/s would have delivered it.
+double send_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& data, bool pretend_slow,
+                     const LinkPlan& plan) {
   double best = 0;
   for (int m = -1; m < plan.message_reps; ++m) {
     const double t0 = MPI_Wtime();
-    for (int k = 0; k < copies; ++k) MPI_Send(data.data(), plan.message_bytes, MPI_BYTE, peer, kTagData, c);
+    MPI_Send(data.data(), plan.message_bytes, MPI_BYTE, peer, kTagData, c);
+    if (pretend_slow) {
+      const double until = t0 + double(plan.message_bytes) / kPretendBytesPerSecond;
+      while (MPI_Wtime() < until) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
     MPI_Recv(nullptr, 0, MPI_BYTE, peer, kTagAck, c, MPI_STATUS_IGNORE);
     if (m >= 0) best = std::max(best, double(plan.message_bytes) / (MPI_Wtime() - t0) / 1e6);
   }
@@ -74,11 +82,10 @@ double send_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& dat
 }
 
 // Receives send_messages' messages; true if the last one is exactly `expected`.
-bool receive_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& expected, int copies,
-                      const LinkPlan& plan) {
+bool receive_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& expected, const LinkPlan& plan) {
   std::vector<std::uint64_t> got(expected.size(), 0);
   for (int m = -1; m < plan.message_reps; ++m) {
-    for (int k = 0; k < copies; ++k) MPI_Recv(got.data(), plan.message_bytes, MPI_BYTE, peer, kTagData, c, MPI_STATUS_IGNORE);
+    MPI_Recv(got.data(), plan.message_bytes, MPI_BYTE, peer, kTagData, c, MPI_STATUS_IGNORE);
     MPI_Send(nullptr, 0, MPI_BYTE, peer, kTagAck, c);
   }
   return got == expected;
@@ -89,7 +96,7 @@ bool receive_messages(MPI_Comm c, int peer, const std::vector<std::uint64_t>& ex
 bool measure_pair(MPI_Comm c, const Pair& pair, const LinkPlan& plan, std::vector<double>& mine) {
   const int me = comm_rank(c);
   const int peer = me == pair.first ? pair.second : pair.first;
-  const int copies = plan.slow_node == pair.first || plan.slow_node == pair.second ? kSlowCopies : 1;
+  const bool pretend_slow = plan.slow_node == pair.first || plan.slow_node == pair.second;
   Latency latency[2];  // [0]: started by a, [1]: by b
   for (int starter = 0; starter < 2; ++starter) {
     const bool mine_to_start = me == (starter == 0 ? pair.first : pair.second);
@@ -103,11 +110,11 @@ bool measure_pair(MPI_Comm c, const Pair& pair, const LinkPlan& plan, std::vecto
     const int from = sender == 0 ? pair.first : pair.second, to = sender == 0 ? pair.second : pair.first;
     const std::vector<std::uint64_t> data = payload(plan.message_bytes, from, to);
     if (me == from) {
-      const double mbs = send_messages(c, peer, data, copies, plan);
+      const double mbs = send_messages(c, peer, data, pretend_slow, plan);
       const Latency& l = latency[sender];
       mine.insert(mine.end(), {double(from), double(to), mbs, l.best, l.p50, l.p90, l.p99});
     } else {
-      ok = receive_messages(c, peer, data, copies, plan) && ok;
+      ok = receive_messages(c, peer, data, plan) && ok;
     }
   }
   return ok;

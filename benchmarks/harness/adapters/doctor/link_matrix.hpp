@@ -24,8 +24,9 @@ struct LinkPlan {
   int round_trips = 100;       // latency, timed
   int message_bytes = 4 << 20;
   int message_reps = 3;        // bandwidth, timed
-  // Testing only (hidden --pretend-slow-link): transfers to and from this node send each
-  // message ten times over but count it once, so its link looks ten times slower. -1: none.
+  // Testing only (hidden --pretend-slow-link): transfers to and from this node are held to
+  // 12.5 MB/s, a 100 Mbit/s link's rate (each message waits until that rate allows it), so its
+  // link is slow however busy the machine is, as a real one would be. -1: none.
   int slow_node = -1;
 };
 
