@@ -116,6 +116,11 @@ KernelResult health(const DoctorRun& run) {
   return r;
 }
 
+// A matrix's cell, or not measured where the matrix is empty (a run without that figure).
+double cell_of(const std::vector<double>& matrix, std::size_t cell) {
+  return cell < matrix.size() ? matrix[cell] : kNotMeasured;
+}
+
 KernelResult link(const DoctorRun& run) {
   const LinkPlan& p = run.link_plan;
   const int k = run.links.nodes;
@@ -147,10 +152,10 @@ KernelResult link(const DoctorRun& run) {
       std::string pair = std::string("pair_") + std::to_string(from);
       pair.append("_to_").append(std::to_string(to));
       r.figures.push_back({pair + "_mbs", run.links.mbs[cell]});
-      r.figures.push_back({pair + "_best_us", cell < run.links.latency_best_us.size() ? run.links.latency_best_us[cell] : kNotMeasured});
+      r.figures.push_back({pair + "_best_us", cell_of(run.links.latency_best_us, cell)});
       r.figures.push_back({pair + "_us", run.links.latency_us[cell]});
-      r.figures.push_back({pair + "_p90_us", cell < run.links.latency_p90_us.size() ? run.links.latency_p90_us[cell] : kNotMeasured});
-      r.figures.push_back({pair + "_p99_us", cell < run.links.latency_p99_us.size() ? run.links.latency_p99_us[cell] : kNotMeasured});
+      r.figures.push_back({pair + "_p90_us", cell_of(run.links.latency_p90_us, cell)});
+      r.figures.push_back({pair + "_p99_us", cell_of(run.links.latency_p99_us, cell)});
       if (!std::isnan(run.links.mbs[cell])) all.push_back(run.links.mbs[cell]);
     }
   r.figure_of_merit = median(all);
