@@ -7,6 +7,8 @@ preset=${1:-release}
 
 packages=(g++ cmake ninja-build pkg-config git ccache openmpi-bin libopenmpi-dev libopenblas-dev
           libhdf5-dev libcli11-dev libbenchmark-dev libgtest-dev libpng-dev
+          libcurl4-openssl-dev nlohmann-json3-dev libtomlplusplus-dev libboost-math-dev
+          lighttpd jq  # tests: a real HTTP server with digest auth; JSON output checked by a JSON tool
           iproute2  # ip and tc: the namespace testbed (scripts/testbed/)
           python3-matplotlib python3-h5py)  # scripts/plot.py
 if [ "$preset" = release-blis ]; then packages+=(libblis-serial-dev); fi  # BLIS instead of OpenBLAS
