@@ -62,6 +62,8 @@ endif()
 #   libblis.so.4 (BRAMBLE_BLAS=BLIS) libblis4-serial (>= 0.9.0), as its shlibs says: the
 #                                   one-thread-per-rank BLIS that build links
 #   libhdf5_serial.so.103           libhdf5-103-1;  libpng16.so.16: libpng16-16
+#   libcurl.so.4                    libcurl4 (smart plugs over HTTP; the OpenSSL flavour)
+#   libtomlplusplus.so.3            libtomlplusplus3 (--power-config)
 #   libstdc++.so.6, libgcc_s.so.1, libc.so.6, libm.so.6: libstdc++6, libgcc-s1, libc6
 if(BRAMBLE_BLAS STREQUAL "BLIS")
   set(_bramble_blas_package "libblis4-serial (>= 0.9.0)")
@@ -70,6 +72,6 @@ else()
 endif()
 string(JOIN ", " CPACK_DEBIAN_PACKAGE_DEPENDS
        "libc6 (>= 2.34)" "libgcc-s1 (>= 3.0)" "libstdc++6 (>= 11)" "libopenmpi3 (>= 4.1.4)" "openmpi-bin"
-       "${_bramble_blas_package}" "libhdf5-103-1" "libpng16-16 (>= 1.6.2-1)")
+       "${_bramble_blas_package}" "libhdf5-103-1" "libpng16-16 (>= 1.6.2-1)" "libcurl4 (>= 7.63.0)" "libtomlplusplus3 (>= 3.2.0)")
 
 include(CPack)

@@ -1,33 +1,22 @@
 // Power sources without the hardware: a fake powercap tree (two packages, a core sub-zone
 // to ignore, a counter that wraps, an unreadable file), declared wattage, and meter logs
 // integrated exactly.
-#include <arpa/inet.h>
 #include <grp.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <pwd.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <map>
 #include <optional>
-#include <thread>
 
 #include <filesystem>
 #include <fstream>
 
-#include "loopback_listener.hpp"
 #include "power/sources/command_sources.hpp"
 #include "power/sources/hwmon_source.hpp"
-#include "power/sources/http_get.hpp"
-#include "power/sources/json_number.hpp"
 #include "power/sources/meter_log.hpp"
-#include "power/sources/smartplug_source.hpp"
 #include "power/sources/rapl_source.hpp"
 #include "power/sources/source_factory.hpp"
 
@@ -393,94 +382,6 @@ TEST_F(FakeSysfs, AutoPrefersWallThenBoardThenPackageAndSaysWhyWhenNothingReads)
   EXPECT_EQ(auto_source(AutoProbe{root_.string(), broken.string(), broken.string()}, why), nullptr);
   EXPECT_NE(why.find("Command not registered"), std::string::npos) << why;
   EXPECT_NE(why.find(energy.string()), std::string::npos) << why;
-}
-
-TEST(Json, FindsNumbersByPathAndRejectsGarbage) {
-  const std::string j = R"({"meters":[{"power":12.5,"ok":true},{"power":3}],"StatusSNS":{"ENERGY":{"Power":42}},"s":"a\"b"})";
-  EXPECT_EQ(json_number_at(j, "meters[0].power"), 12.5);
-  EXPECT_EQ(json_number_at(j, "meters[1].power"), 3.0);
-  EXPECT_EQ(json_number_at(j, "StatusSNS.ENERGY.Power"), 42.0);
-  EXPECT_FALSE(json_number_at(j, "apower").has_value());
-  EXPECT_FALSE(json_number_at(j, "meters[0].ok").has_value());
-  EXPECT_THROW(json_number_at(R"({"apower": 1.0)", "apower"), PowerError);
-  EXPECT_THROW(json_number_at("<html>", "apower"), PowerError);
-}
-
-using Replies = std::map<std::string, std::string>;  // path -> JSON body
-
-// A loopback HTTP server with canned replies per path; it stops when the test ends.
-class FakePlug {
- public:
-  explicit FakePlug(Replies replies) : replies_(std::move(replies)) {
-    fd_ = testing_support::listen_on_loopback(8, port_);
-    thread_ = std::thread([this] { serve(); });
-  }
-  ~FakePlug() {
-    stop_ = true;
-    thread_.join();
-    ::close(fd_);
-  }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  void serve() {
-    while (!stop_) {
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, 50) != 1) continue;
-      const int c = ::accept(fd_, nullptr, nullptr);
-      if (c < 0) continue;
-      char buf[2048];
-      const ssize_t n = ::recv(c, buf, sizeof buf - 1, 0);
-      std::string request(buf, n > 0 ? std::size_t(n) : 0);
-      const auto a = request.find(' '), b = request.find(' ', a + 1);
-      const std::string path = a == std::string::npos ? "" : request.substr(a + 1, b - a - 1);
-      const auto it = replies_.find(path);
-      const std::string reply = it == replies_.end()
-                                    ? "HTTP/1.0 404 Not Found\r\n\r\n"
-                                    : "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n" + it->second;
-      ::send(c, reply.data(), reply.size(), MSG_NOSIGNAL);
-      ::close(c);
-    }
-  }
-  Replies replies_;
-  int fd_ = -1, port_ = 0;
-  std::atomic<bool> stop_{false};
-  std::thread thread_;
-};
-
-TEST(SmartPlug, FindsShellyGen2Gen1AndTasmota) {
-  {
-    FakePlug plug(Replies{{"/rpc/Switch.GetStatus?id=0", R"({"id":0,"apower":7.25,"aenergy":{"total":12.0}})"}});
-    SmartPlugSource s(plug.url() + "/");
-    EXPECT_EQ(s.flavour(), "Shelly Gen2/3");
-    EXPECT_EQ(s.scope(), Scope::wall);
-    EXPECT_DOUBLE_EQ(s.read().watts, 7.25);
-  }
-  {
-    FakePlug plug(Replies{{"/status", R"({"meters":[{"power":31.5,"total":100}]})"}});
-    EXPECT_EQ(SmartPlugSource(plug.url()).flavour(), "Shelly Gen1");
-  }
-  {
-    FakePlug plug(Replies{{"/cm?cmnd=Status%2010", R"({"StatusSNS":{"Time":"x","ENERGY":{"Total":1.2,"Power":18}}})"}});
-    auto s = make_source("smartplug:" + plug.url());
-    EXPECT_DOUBLE_EQ(s->read().watts, 18.0);
-  }
-}
-
-TEST(SmartPlug, NoPlugIsAClearError) {
-  FakePlug plug(Replies{{"/status", R"({"wifi_sta":{}})"}});
-  try {
-    SmartPlugSource s(plug.url());
-    FAIL();
-  } catch (const PowerError& e) {
-    const std::string m = e.what();
-    EXPECT_NE(m.find("no Shelly or Tasmota power reading at " + plug.url()), std::string::npos);
-    EXPECT_NE(m.find("404"), std::string::npos);
-    EXPECT_NE(m.find("no meters[0].power"), std::string::npos);
-  }
-  EXPECT_THROW(http_get("http://127.0.0.1:1/status", 500), PowerError);  // nothing listens on port 1
-  EXPECT_THROW(http_get("https://example.invalid/"), PowerError);
-  EXPECT_THROW(make_source("smartplug:"), PowerError);
 }
 
 }  // namespace

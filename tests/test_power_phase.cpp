@@ -257,26 +257,6 @@ TEST(Sampler, ThreadSamplesAtTheIntervalAndStops) {
 namespace bramble {
 namespace {
 
-TEST(PowerConfig, SectionsDefaultsDottedHostsAndErrors) {
-  const PowerConfig c = parse_power_config(
-      "# cluster\n[default]\npower = \"fixed:7.5\"\n[pi01.local]\npower = 'pi5-pmic:wall'\ninterval = 0.5\n"
-      "[pi02]\ngroup = \"rack\"\n",
-      "power.toml");
-  EXPECT_EQ(c.for_host("pi01.local").power, "pi5-pmic:wall");
-  EXPECT_EQ(c.for_host("pi01.local").interval, 0.5);
-  EXPECT_EQ(c.for_host("pi02").group, "rack");
-  EXPECT_EQ(c.for_host("pi02").power, "");  // the group's or the default source, decided later
-  EXPECT_EQ(c.for_host("epyc").power, "fixed:7.5");
-  try {
-    parse_power_config("[pi01]\nwatts = 5\n", "power.toml");
-    FAIL() << "unknown key accepted";
-  } catch (const InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("power.toml: [pi01] watts: unknown key"), std::string::npos) << e.what();
-  }
-  EXPECT_THROW(parse_power_config("[pi01]\ninterval = fast\n", "p"), InputError);
-  EXPECT_THROW(parse_power_config("[pi01]\ninterval = 0\n", "p"), InputError);
-}
-
 PowerRecord two_nodes(double w0, double w1, const std::string& scope1, double seconds, int samples) {
   PowerRecord rec;
   for (int n = 0; n < 2; ++n) {

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "power/sampler.hpp"
-#include "power/sources/http_get.hpp"
+#include "power/sources/http_client.hpp"
 #include "power/sources/smartplug_source.hpp"
 #include "stalling_plug.hpp"
 
@@ -82,8 +82,7 @@ TEST(HttpDeadline, AnsweringPlugsStillAnswer) {
   StallingPlug plug(2, Stall::Silent);
   const HttpClient client(plug.url() + "/");  // a prefix of "/" then the path
   EXPECT_EQ(client.get("rpc/Switch.GetStatus?id=0", 1000), "{\"id\":0,\"apower\":12.5}");
-  EXPECT_EQ(http_get(plug.url(), 1000), "{\"id\":0,\"apower\":12.5}");  // no path: GET /
-  EXPECT_THROW(HttpClient("https://plug.local"), PowerError);
+  EXPECT_EQ(HttpClient(plug.url()).get("", 1000), "{\"id\":0,\"apower\":12.5}");  // no path: GET /
 }
 
 TEST(SmartPlugStall, APlugThatNeverAnswersFailsTheStartOnceNotOncePerFlavour) {

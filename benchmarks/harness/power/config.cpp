@@ -1,7 +1,8 @@
 #include "power/config.hpp"
 
-#include <CLI/CLI.hpp>
-#include <sstream>
+#include <cmath>
+#include <cstdio>
+#include <toml++/toml.h>
 #include <unordered_map>
 
 #include "core/errors.hpp"
@@ -16,49 +17,102 @@ NodePowerConfig PowerConfig::for_host(const std::string& hostname) const {
   return fallback;
 }
 
-PowerConfig parse_power_config(const std::string& text, const std::string& source) {
-  std::istringstream in(text);
-  std::vector<CLI::ConfigItem> items;
-  try {
-    items = CLI::ConfigTOML().from_config(in);
-  } catch (const CLI::Error& e) {
-    throw InputError(source + ": " + e.what());
+namespace {
+
+// Walks the document's tables: keys hold a node's settings, tables hold further nodes. A
+// hostname with dots ([pi01.local]) is, in TOML, a table inside a table; it is still one
+// hostname, so nested names are joined with dots again.
+class ConfigReader {
+ public:
+  explicit ConfigReader(std::string source) : source_(std::move(source)) {}
+
+  PowerConfig read(const toml::table& document) {
+    table(document, "");
+    return std::move(config_);
   }
-  PowerConfig config;
-  // Host -> its place in config.hosts: a cluster's file may name thousands of hosts, and a
-  // search of the list for each key made a 3 MB file take most of a minute.
-  std::unordered_map<std::string, std::size_t> index;
-  for (const auto& item : items) {
-    if (item.name == "++" || item.name == "--") continue;  // CLI11's section markers
-    // CLI11 splits dotted section names (pi01.local) into parents; a hostname is all of them.
-    std::string host;
-    for (const auto& p : item.parents) host += (host.empty() ? "" : ".") + p;
-    NodePowerConfig* target = &config.fallback;
-    if (!host.empty() && host != "default") {
-      const auto [at, added] = index.try_emplace(host, config.hosts.size());
-      if (added) config.hosts.push_back({host, NodePowerConfig{}});
-      target = &config.hosts[at->second].second;
+
+ private:
+  void table(const toml::table& t, const std::string& host) {
+    for (const auto& [key, node] : t) {
+      const std::string name(key.str());
+      const std::string path = host.empty() ? name : host + "." + name;
+      if (const toml::table* nested = node.as_table()) {
+        table(*nested, path);
+      } else if (node.is_array_of_tables()) {
+        throw InputError(printable(source_, 200) + " line " + std::to_string(node.source().begin.line) + ": [[" +
+                         printable(path, 80) + "]]: a node's settings are one table, [" + printable(path, 80) +
+                         "], not an array of tables");
+      } else {
+        setting(host, name, node);
+      }
     }
+  }
+
+  NodePowerConfig& section(const std::string& host) {
+    if (host.empty() || host == "default") return config_.fallback;
+    // Host -> its place in config.hosts: a cluster's file may name thousands of hosts.
+    const auto [at, added] = index_.try_emplace(host, config_.hosts.size());
+    if (added) config_.hosts.push_back({host, NodePowerConfig{}});
+    return config_.hosts[at->second].second;
+  }
+
+  void setting(const std::string& host, const std::string& key, const toml::node& value) {
     // The file's own text, shown in messages: escaped, as it may hold anything.
-    const std::string where = printable(source, 200) + ": [" + printable(host.empty() ? "default" : host, 80) + "] " +
-                              printable(item.name, 80);
-    if (item.inputs.size() != 1)
-      throw InputError(where + ": expected one value, e.g. power = \"fixed:7.5\"");
-    const std::string& value = item.inputs[0];
-    // Sources and group names end up in result files and tables.
-    if (!is_printable(value)) throw InputError(where + ": must be printable text, got " + in_quotes(value));
-    if (item.name == "power") {
-      target->power = value;
-    } else if (item.name == "group") {
-      target->group = value;
-    } else if (item.name == "interval") {
-      const std::string wrong = check_finite_number(value, 0.01, 60);
-      if (!wrong.empty()) throw InputError(where + ": seconds between samples " + wrong);
-      target->interval = *parse_finite_number(value);
-    } else {
-      throw InputError(where + ": unknown key (known: power, group, interval)");
+    const std::string where = printable(source_, 200) + " line " + std::to_string(value.source().begin.line) + ": [" +
+                              printable(host.empty() ? "default" : host, 80) + "] " + printable(key, 80);
+    NodePowerConfig& target = section(host);
+    if (key == "interval") {
+      const std::optional<double> seconds = value.value<double>();  // a TOML integer or float
+      if (!seconds) throw InputError(where + ": seconds between samples must be a number, e.g. interval = 0.5");
+      if (!std::isfinite(*seconds) || *seconds < 0.01 || *seconds > 60) {
+        char shown[32];
+        std::snprintf(shown, sizeof shown, "%g", *seconds);  // nan, inf, 0, 61
+        throw InputError(where + ": seconds between samples must be a finite number " + finite_range_text(0.01, 60) +
+                         ", got " + shown);
+      }
+      target.interval = *seconds;
+      return;
     }
+    std::string* field = key == "power"      ? &target.power
+                         : key == "group"    ? &target.group
+                         : key == "user"     ? &target.credentials.user
+                         : key == "password" ? &target.credentials.password
+                                             : nullptr;
+    if (!field) throw InputError(where + ": unknown key (known: power, group, interval, user, password)");
+    const std::optional<std::string> text = value.value_exact<std::string>();
+    if (!text) throw InputError(where + ": expected text in quotes, e.g. power = \"fixed:7.5\"");
+    // Sources and group names end up in result files and tables.
+    if (!is_printable(*text)) {
+      const bool secret = field == &target.credentials.password;
+      throw InputError(where + ": must be printable text" + (secret ? "" : ", got " + in_quotes(*text)));
+    }
+    *field = *text;
   }
+
+  std::string source_;
+  PowerConfig config_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+}  // namespace
+
+PowerConfig parse_power_config(const std::string& text, const std::string& source) {
+  toml::table document;
+  try {
+    document = toml::parse(text, source);
+  } catch (const toml::parse_error& e) {
+    // toml++ words it ("cannot redefine existing table 'pi01'"); we say where.
+    const toml::source_position at = e.source().begin;
+    throw InputError(printable(source, 200) + " line " + std::to_string(at.line) + ", column " +
+                     std::to_string(at.column) + ": " + printable(e.description(), 200));
+  }
+  PowerConfig config = ConfigReader(source).read(document);
+  // A Shelly's HTTP user is always "admin"; a password alone means that user.
+  auto default_user = [](NodePowerConfig& c) {
+    if (!c.credentials.password.empty() && c.credentials.user.empty()) c.credentials.user = "admin";
+  };
+  default_user(config.fallback);
+  for (auto& [host, c] : config.hosts) default_user(c);
   return config;
 }
 

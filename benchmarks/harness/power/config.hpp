@@ -1,7 +1,7 @@
 #pragma once
 // Per-node power configuration, for clusters whose nodes differ (a Pi 5 reads its PMIC, the
-// Pi 4s sit on one smart plug, the server has a BMC). A TOML/INI file, read with CLI11's
-// config parser:
+// Pi 4s sit on one smart plug, the server has a BMC). A TOML file, read with toml++, so that
+// what TOML forbids (a table or key given twice) is refused with its line and column:
 //
 //   [default]                       # nodes without a section of their own
 //   power = "fixed:7.5"
@@ -10,14 +10,18 @@
 //   [pi02]
 //   power = "smartplug:http://192.168.1.50"
 //   group = "rack-plug"             # nodes sharing one meter: one node reads it for all
+//   password = "..."                # the plug's HTTP password (user "admin" unless given)
 //   [pi03]
 //   group = "rack-plug"
 //   interval = 1.0                  # seconds between samples (default: per source kind)
+//   ["pi04.local"]                  # a dotted hostname; [pi04.local] means the same
 //
 // `power` takes the same specs as `--power`, which is the default for nodes the file does
-// not name.
+// not name. Keys outside any table belong to [default].
 #include <string>
 #include <vector>
+
+#include "power/sources/credentials.hpp"
 
 namespace bramble {
 
@@ -25,6 +29,7 @@ struct NodePowerConfig {
   std::string power;     // "" = not given here
   std::string group;     // "" = the node is metered on its own
   double interval = 0;   // 0 = the source kind's default
+  power::HttpCredentials credentials;  // for a smart plug that asks; never printed or stored
 };
 
 struct PowerConfig {
@@ -35,7 +40,8 @@ struct PowerConfig {
   NodePowerConfig for_host(const std::string& hostname) const;
 };
 
-// Throws InputError naming `source` and the offending key for unknown keys or bad values.
+// Throws InputError naming `source`, the line, and what is wrong: TOML syntax, a table or
+// key given twice, an unknown key, a value of the wrong type or range.
 PowerConfig parse_power_config(const std::string& text, const std::string& source);
 
 // `--power` given on the command line together with the config `source` must have a say:

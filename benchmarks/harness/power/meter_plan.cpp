@@ -35,7 +35,7 @@ std::vector<MeterPlan> plan_meters(const Topology& topology, const PowerConfig& 
     const std::string key = c.group.empty() ? "node " + std::to_string(node) : "group " + c.group;
     auto it = std::find_if(plans.begin(), plans.end(), [&](const MeterPlan& p) { return p.key == key; });
     if (it == plans.end()) {
-      it = plans.insert(plans.end(), MeterPlan{key, c.group.empty() ? host : c.group, "", {}, 0});
+      it = plans.insert(plans.end(), MeterPlan{key, c.group.empty() ? host : c.group, "", {}, 0, {}});
     }
     it->nodes.push_back(node);
     if (!c.power.empty()) {
@@ -45,6 +45,12 @@ std::vector<MeterPlan> plan_meters(const Topology& topology, const PowerConfig& 
       it->spec = c.power;
     }
     if (c.interval > 0) it->interval = c.interval;
+    if (!c.credentials.empty()) {
+      if (!it->credentials.empty() && it->credentials != c.credentials)
+        throw InputError("power config: nodes of group \"" + c.group +
+                         "\" give different user names or passwords; a group shares one plug");
+      it->credentials = c.credentials;
+    }
   }
   for (MeterPlan& p : plans) {
     if (p.spec.empty()) p.spec = default_spec;

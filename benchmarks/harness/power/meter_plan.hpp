@@ -14,6 +14,7 @@ struct MeterPlan {
   std::string key, name, spec;  // key "node 3" / "group rack-plug"; name: host or group
   std::vector<int> nodes;       // the nodes it covers, the reader first
   double interval = 0;          // seconds between samples
+  power::HttpCredentials credentials;  // the plug's, if it asks; never printed
 };
 
 // `default_spec` for nodes the config does not name; `interval` > 0 overrides every

@@ -96,7 +96,7 @@ PowerMonitor::OpenedSource PowerMonitor::open_source(const std::vector<MeterPlan
       if (!topology_.is_node_leader() || plans[p].nodes.front() != my_node) continue;
       mine.plan = int(p);
       try {
-        mine.source = power::make_source(plans[p].spec, options_.root, &mine.why_none);
+        mine.source = power::make_source(plans[p].spec, options_.root, &mine.why_none, plans[p].credentials);
       } catch (const power::PowerError& e) {
         throw InputError("power source on node " + topology_.nodes()[std::size_t(my_node)].hostname + ": " + e.what());
       }

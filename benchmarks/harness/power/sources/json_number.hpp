@@ -1,6 +1,7 @@
 #pragma once
 // Picking one number out of a smart plug's JSON reply by a path such as "meters[0].power"
-// or "StatusSNS.ENERGY.Power": a small strict reader of JSON values, no more.
+// or "StatusSNS.ENERGY.Power". nlohmann-json parses; this only walks the path, which stays
+// data (one per plug flavour, smartplug_source.cpp).
 #include <optional>
 #include <string>
 

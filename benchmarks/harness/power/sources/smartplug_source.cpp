@@ -19,8 +19,8 @@ std::string without_trailing_slashes(std::string url) {
 }
 }  // namespace
 
-SmartPlugSource::SmartPlugSource(std::string base_url, int timeout_ms)
-    : client_(without_trailing_slashes(std::move(base_url))), timeout_ms_(timeout_ms) {
+SmartPlugSource::SmartPlugSource(std::string base_url, int timeout_ms, HttpCredentials credentials)
+    : client_(without_trailing_slashes(std::move(base_url)), std::move(credentials)), timeout_ms_(timeout_ms) {
   std::string tried;
   auto note = [&](const std::string& what) {
     if (!tried.empty()) tried += "; ";
@@ -42,6 +42,9 @@ SmartPlugSource::SmartPlugSource(std::string base_url, int timeout_ms)
       // flavours' paths would only wait as long again for each.
       note(std::string(f.name) + ": " + e.what());
       break;
+    } catch (const HttpAuthRefused& e) {
+      // The plug is there and wants a (right) password: that is the whole story.
+      throw PowerError(std::string("smart plug (") + f.name + "?): " + e.what());
     } catch (const PowerError& e) {
       note(std::string(f.name) + ": " + e.what());
     }

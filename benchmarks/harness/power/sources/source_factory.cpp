@@ -69,10 +69,13 @@ std::unique_ptr<PowerSource> auto_source(const AutoProbe& probe, std::string& wh
   return nullptr;
 }
 
-std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::string& root, std::string* why) {
+std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::string& root, std::string* why,
+                                         const HttpCredentials& credentials) {
   const auto colon = spec.find(':');
   const std::string kind = spec.substr(0, colon);
   const std::string arg = colon == std::string::npos ? "" : spec.substr(colon + 1);
+  if (!credentials.empty() && kind != "smartplug")
+    throw PowerError("a user and password in the power config are for a smartplug source, not " + in_quotes(kind));
   if (kind == "none" || kind == "off") return nullptr;
   if (kind == "auto") {
     std::string reasons;
@@ -103,7 +106,7 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
   }
   if (kind == "smartplug") {
     if (arg.empty()) throw PowerError("--power smartplug needs the plug's URL, e.g. smartplug:http://shelly-plug.local");
-    return std::make_unique<SmartPlugSource>(arg);
+    return std::make_unique<SmartPlugSource>(arg, 2000, credentials);
   }
   if (kind == "pi5-pmic") {
     if (!arg.empty() && arg != "wall") throw PowerError("--power pi5-pmic takes no argument or :wall");

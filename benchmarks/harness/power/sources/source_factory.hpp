@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "power/sources/credentials.hpp"
 #include "power/sources/power_source.hpp"
 
 namespace bramble::power {
@@ -26,8 +27,9 @@ std::unique_ptr<PowerSource> auto_source(const AutoProbe& probe, std::string& wh
 
 // Throws PowerError for an unknown kind or a bad argument, or if the source asked for
 // cannot be read. `root` prefixes /sys (tests). For `auto` finding nothing, returns
-// nullptr and, if `why` is given, says why.
+// nullptr and, if `why` is given, says why. `credentials` are a smart plug's, from the power
+// config; any other kind given some is refused rather than ignored.
 std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::string& root = "",
-                                         std::string* why = nullptr);
+                                         std::string* why = nullptr, const HttpCredentials& credentials = {});
 
 }  // namespace bramble::power
