@@ -3,6 +3,7 @@
 // every warning that keeps a figure from being compared silently.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -214,6 +215,35 @@ TEST(Compare, BadBaselineAndPriceNamesAreUsageErrors) {
     EXPECT_EQ(e.exit_code(), kExitUsage);
     EXPECT_NE(std::string(e.what()).find("no selected run is named \"nobody\""), std::string::npos);
   }
+}
+
+// Whether a ratio is more than noise, from each run's repetitions (controlled timings): the
+// same machine twice is "within noise" even 4 % apart; runs whose repetitions do not overlap
+// are not; one repetition cannot tell.
+TEST(Compare, RatiosAreJudgedAgainstTheRepetitionsNoise) {
+  const std::vector<NamedValue> p{{"n", std::int64_t(400)}};
+  // Figures at the best repetition; the others are slower by their times.
+  auto same_a = run("a", 1, 4, {kernel("hpl", 100, p, {1.00, 1.08, 0.95, 1.03})});
+  auto same_b = run("b", 1, 4, {kernel("hpl", 104, p, {1.02, 0.98, 1.03, 0.99})});
+  const Comparison noise = compare_runs({same_a, same_b}, {});
+  ASSERT_TRUE(noise.rows[0].cells[1].noise.has_value());
+  EXPECT_EQ(noise.rows[0].cells[1].noise->verdict, NoiseVerdict::within_noise);
+  EXPECT_FALSE(noise.rows[0].cells[0].noise.has_value());  // the baseline against itself
+  const auto& marks = noise.rows[0].cells[1].marks;
+  EXPECT_NE(std::find(marks.begin(), marks.end(), "within noise"), marks.end());
+
+  auto fast = run("fast", 1, 4, {kernel("hpl", 120, p, {1.00, 1.01, 1.005, 1.002})});
+  auto slow = run("slow", 1, 4, {kernel("hpl", 100, p, {1.00, 1.01, 1.004, 1.003})});
+  const Comparison real = compare_runs({slow, fast}, {});
+  EXPECT_EQ(real.rows[0].cells[1].noise->verdict, NoiseVerdict::beyond_noise);
+  EXPECT_GT(real.rows[0].cells[1].noise->low, 1.15);
+  for (const auto& m : real.rows[0].cells[1].marks) EXPECT_NE(m, "within noise");
+
+  auto once = run("once", 1, 4, {kernel("hpl", 120, p, {1.0})});
+  const Comparison unknown = compare_runs({slow, once}, {});
+  EXPECT_EQ(unknown.rows[0].cells[1].noise->verdict, NoiseVerdict::too_few_reps);
+  const auto& m1 = unknown.rows[0].cells[1].marks;
+  EXPECT_NE(std::find(m1.begin(), m1.end(), "noise unknown"), m1.end());
 }
 
 }  // namespace

@@ -5,14 +5,9 @@
 
 namespace bramble {
 
-double spread_percent(const std::vector<double>& seconds) {
-  const std::size_t n = seconds.size();
-  if (n < 2) return std::nan("");
-  const double mean = std::accumulate(seconds.begin(), seconds.end(), 0.0) / double(n);
-  double sum_sq = 0;
-  for (double s : seconds) sum_sq += (s - mean) * (s - mean);
-  return mean > 0 ? 100.0 * std::sqrt(sum_sq / double(n - 1)) / mean : std::nan("");
-}
+double spread_percent(const std::vector<double>& seconds) { return repetition_stats(seconds).cv_percent; }
+
+bool is_rate(const std::string& unit) { return unit.size() >= 2 && unit.compare(unit.size() - 2, 2, "/s") == 0; }
 
 CaseFigures case_figures(const RunRecord& run, const KernelRecord& k, double price_usd) {
   const KernelResult& r = k.result;
@@ -28,6 +23,7 @@ CaseFigures case_figures(const RunRecord& run, const KernelRecord& k, double pri
   f.seconds_mean = f.reps ? std::accumulate(r.rep_seconds.begin(), r.rep_seconds.end(), 0.0) / f.reps : std::nan("");
   f.joules_per_solve = f.power ? f.power->watts * f.seconds_mean : std::nan("");
   f.spread_percent = spread_percent(r.rep_seconds);
+  if (is_rate(r.unit)) f.rep_rates = repetition_rates(r.figure_of_merit, r.rep_seconds);
   f.usd = price_usd;
   f.per_usd = price_usd > 0 ? f.figure / price_usd : std::nan("");
   f.passed = r.passed;

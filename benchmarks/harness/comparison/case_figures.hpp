@@ -4,6 +4,9 @@
 // the repetitions, and every flag that says a figure must not be compared silently.
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "core/repetition_stats.hpp"
 
 #include "results/headline.hpp"
 #include "results/model.hpp"
@@ -22,6 +25,7 @@ struct CaseFigures {
                                       // seconds_mean; NaN without power
   int reps = 0;
   double spread_percent = 0;          // relative standard deviation of the repetitions; NaN below 2
+  std::vector<double> rep_rates;      // the figure at each repetition; empty unless a rate (".../s")
   double usd = 0, per_usd = 0;        // NaN without a price
   bool passed = false, throttled = false, green500_valid = false;
   bool spread_flag() const { return spread_percent > kSpreadFlagPercent; }
@@ -34,5 +38,8 @@ CaseFigures case_figures(const RunRecord& run, const KernelRecord& k, double pri
 
 // Relative sample standard deviation in percent; NaN for fewer than two values.
 double spread_percent(const std::vector<double>& seconds);
+
+// A rate, where higher is better: the unit ends in "/s" (Gflop/s, MLUP/s), unlike µs or °C.
+bool is_rate(const std::string& unit);
 
 }  // namespace bramble

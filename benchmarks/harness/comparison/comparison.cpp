@@ -76,7 +76,7 @@ GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t ru
     // Only rates, where higher is better (not a temperature or a latency), and only where
     // every run has a usable figure.
     const std::string& unit = row.match.unit;
-    if (unit.size() < 2 || unit.compare(unit.size() - 2, 2, "/s") != 0) why = "not a rate (" + unit + ")";
+    if (!is_rate(unit)) why = "not a rate (" + unit + ")";
     for (const auto& c : row.cells) {
       if (!why.empty()) break;
       if (!c.present) why = "not in every run";
@@ -144,6 +144,13 @@ Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& opt
         continue;
       }
       cell.ratio = ratio(cell.figures.figure, base.figures.figure);
+      // Whether the ratio is more than the two runs' noise (core/repetition_stats.hpp); the
+      // baseline against itself says nothing.
+      if (&cell != &base && !cell.figures.rep_rates.empty() && !base.figures.rep_rates.empty()) {
+        cell.noise = compare_rates(cell.figures.rep_rates, base.figures.rep_rates);
+        if (cell.noise->verdict == NoiseVerdict::within_noise) cell.marks.push_back("within noise");
+        if (cell.noise->verdict == NoiseVerdict::too_few_reps) cell.marks.push_back("noise unknown");
+      }
       cell.per_watt_ratio = (cell.figures.power && base.figures.power)
                                 ? ratio(cell.figures.power->per_watt, base.figures.power->per_watt)
                                 : kNaN;

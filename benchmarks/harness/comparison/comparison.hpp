@@ -27,7 +27,9 @@ struct CompareCell {
   double ratio = 0;            // figure / baseline's figure; NaN where either is missing
   double per_watt_ratio = 0;   // per watt / baseline's, NaN where either lacks power
   std::optional<YearlyModel> year;  // with --duty, where the run has this case
-  std::vector<std::string> marks;   // "FAILED", "throttled", "spread 4.1%", "not Green500-valid"
+  std::optional<RatioInterval> noise;  // against the baseline, for rates: is `ratio` beyond noise?
+  std::vector<std::string> marks;   // "FAILED", "throttled", "spread 4.1%", "not Green500-valid",
+                                    // "within noise", "noise unknown"
 };
 
 struct CompareRow {
