@@ -41,6 +41,18 @@ void add_run_options(CLI::App& run, SuiteOptions& suite) {
       ->check(finite_number(0.0, 1e9));
   run.add_flag("--quick", suite.quick,
                "Use each kernel's quick default size; sizes, counts and repetitions given explicitly still win");
+  run.add_option("--min-reps", suite.repetitions.min_reps,
+                 "Repeat each kernel's timed part at least this often (the spread and `compare`'s noise test need 3)")
+      ->check(whole_number<int>(1, 1000))
+      ->capture_default_str();
+  run.add_option("--max-reps", suite.repetitions.max_reps,
+                 "Repeat at most this often while the repetitions' coefficient of variation is above --cv-target")
+      ->check(whole_number<int>(1, 1000))
+      ->capture_default_str();
+  run.add_option("--cv-target", suite.repetitions.cv_target_percent,
+                 "Coefficient of variation (percent) below which no more repetitions are run")
+      ->check(finite_number(0.0, 100.0))
+      ->capture_default_str();
   run.add_option("--progress", suite.progress,
                  "Progress line on stderr: auto (when stderr is a terminal), on, off")
       ->check(CLI::IsMember({"auto", "on", "off"}))
@@ -66,7 +78,7 @@ void add_power_options(CLI::App& run, PowerOptions& power) {
       ->check(printable_text())
       ->capture_default_str();
   run.add_option("--power-config", power.config_file,
-                 "TOML/INI file with a [hostname] section per node (power, group, interval) and [default]");
+                 "TOML file with a [hostname] table per node (power, group, interval, user, password) and [default]");
   run.add_option("--power-interval", power.interval, "Seconds between power samples (default: per source kind)")
       ->check(finite_number(0.01, 60.0));
   run.add_option("--idle-seconds", power.idle_seconds,

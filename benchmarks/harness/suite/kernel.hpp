@@ -13,6 +13,7 @@
 #include "results/kernel_result.hpp"
 #include "context/topology.hpp"
 #include "power/timed_phase.hpp"
+#include "suite/repetition_policy.hpp"
 
 namespace CLI {
 class App;
@@ -24,6 +25,7 @@ struct RunContext {
   MPI_Comm world = MPI_COMM_WORLD;
   const Topology* topology = nullptr;
   bool quick = false;                              // a small default size for a quick look
+  RepetitionPolicy repetitions;                    // --min-reps, --max-reps, --cv-target
   bool show_progress = false;                      // true on rank 0 only, when wanted
   std::string output_stem;                         // result file path without ".h5" (rank 0):
                                                    // kernels' side files go next to it
@@ -39,6 +41,12 @@ struct RunContext {
   double stop_timed(double t0) const;
   // After the kernel's own repetitions: true while --min-phase-seconds wants a longer phase.
   bool extend_timed() const { return timed && timed->wants_more(); }
+  // After each repetition of the timed part, given every repetition's time so far: true while
+  // the repetition policy or --min-phase-seconds wants another. Collective in effect: every
+  // rank gets the same answer from the same times.
+  bool repeat_timed(const std::vector<double>& seconds) const {
+    return repetitions.wants_more(seconds) || extend_timed();
+  }
 
   // Fills r's per-rank time split (ranks x phases) from every rank's `mine`. Collective.
   void record_phases(KernelResult& r, const std::vector<std::string>& names, const std::string& description,

@@ -85,6 +85,7 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
   context.world = world;
   context.topology = &topology;
   context.quick = options.quick;
+  context.repetitions = options.repetitions;
   context.output_stem = path.size() > 3 && path.ends_with(".h5") ? path.substr(0, path.size() - 3) : path;
   context.show_progress =
       rank == 0 && (options.progress == "on" || (options.progress == "auto" && isatty(STDERR_FILENO)));

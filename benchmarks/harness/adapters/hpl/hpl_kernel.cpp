@@ -294,8 +294,8 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
 
   const std::string problem = problem_text(c);
   Repetitions reps;
-  // --min-phase-seconds may ask for more repetitions than --reps.
-  for (int rep = 0; rep < opt_.reps || ctx.extend_timed(); ++rep) {
+  // The repetition policy and --min-phase-seconds may ask for more repetitions than --reps.
+  for (int rep = 0; rep < opt_.reps || ctx.repeat_timed(reps.seconds); ++rep) {
     const TimedSolve solve = timed_solve(ctx, *a, lu, opt_.seed, problem, c.n);
     const ResidualCheck check = verify(*a, opt_.seed, solve, c.threshold);
     reps.add(solve, check);

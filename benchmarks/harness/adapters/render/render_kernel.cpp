@@ -87,7 +87,7 @@ struct TimedRun {
   double seconds = 0;                 // best repetition
 };
 
-// The whole image again while --min-phase-seconds wants a longer phase.
+// The whole image again while the repetition policy or --min-phase-seconds wants more.
 TimedRun time_render(const RunContext& ctx, const Setup& setup) {
   PhaseTimer<render::RenderPhase> timer(render::kRenderPhaseCount);
   TimedRun run;
@@ -96,7 +96,7 @@ TimedRun time_render(const RunContext& ctx, const Setup& setup) {
     run.work = render::render_distributed(ctx.world, setup.tracer, setup.camera, setup.settings, setup.schedule,
                                           run.image, timer);
     run.rep_seconds.push_back(ctx.stop_timed(t0));
-  } while (ctx.extend_timed());
+  } while (ctx.repeat_timed(run.rep_seconds));
   run.seconds = *std::min_element(run.rep_seconds.begin(), run.rep_seconds.end());
   run.phase_seconds = timer.seconds();
   return run;

@@ -133,7 +133,7 @@ double worse_error(double a, double b) {
   return std::isnan(a) || std::isnan(b) ? std::numeric_limits<double>::quiet_NaN() : std::max(a, b);
 }
 
-// Timed rounds of `steps` steps; --min-phase-seconds asks for more rounds. Each round
+// Timed rounds of `steps` steps, as many as the repetition policy and --min-phase-seconds ask. Each round
 // starts again from the sine mode with one untimed step (caches, MPI connections, as in
 // the PRK) and is verified on its own: one long decay would sink into subnormal numbers
 // (slow, and no longer a test) on a small grid.
@@ -150,7 +150,7 @@ Rounds timed_rounds(const RunContext& ctx, const stencil::Domain& domain, const 
     rounds.seconds.push_back(ctx.stop_timed(t0));
     // After the untimed step and every timed one the field is lambda^(steps+1) u0.
     rounds.error = worse_error(rounds.error, stencil::mode_error(domain, s.k, solver.field(), s.steps + 1));
-  } while (ctx.extend_timed());
+  } while (ctx.repeat_timed(rounds.seconds));
   rounds.phase_seconds = timer.seconds();
   return rounds;
 }
