@@ -2,20 +2,19 @@
 # Runs a command and checks its output line by line: a scaling study is a table, and one
 # regex matching somewhere would not show that every row is there.
 #
-#   expect_lines.sh EXIT [--fresh FILE] [--json] [--once] REGEX... -- COMMAND ARGS...
+#   expect_lines.sh EXIT [--fresh FILE] [--once] REGEX... -- COMMAND ARGS...
 #
 # EXIT: the exit status expected. Every REGEX must match a whole line of the combined
 # output (with --once: exactly one line, the one message an error should be). --fresh:
-# FILE is removed first (scaling.sh appends to an existing file). --json: stdout must parse
-# as JSON.
+# FILE is removed first (scaling.sh appends to an existing file). JSON is checked by
+# tests/cli/expect_json.sh instead.
 set -u
 want=$1
 shift
-fresh="" json=0 once=0 regexes=()
+fresh="" once=0 regexes=()
 while [ $# -gt 0 ] && [ "$1" != "--" ]; do
   case $1 in
     --fresh) fresh=$2; shift 2 ;;
-    --json) json=1; shift ;;
     --once) once=1; shift ;;
     *) regexes+=("$1"); shift ;;
   esac
@@ -36,7 +35,4 @@ for re in "${regexes[@]}"; do
   [ "$hits" -ge 1 ] || fail "no line matches /^${re}\$/"
   [ "$once" = 0 ] || [ "$hits" = 1 ] || fail "/^${re}\$/ matches $hits lines, expected one"
 done
-if [ "$json" = 1 ]; then
-  python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$dir/stdout" || fail "stdout is not valid JSON"
-fi
 exit 0

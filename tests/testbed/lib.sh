@@ -14,13 +14,13 @@ tb_mpirun() { "$TESTBED/mpirun.sh" "$@"; }
 
 # The hostnames a result file's per-node records name, sorted, one line, space-separated.
 file_hosts() {
-  "$BRAMBLE" show "$1" --format json | grep -o '"hostname": "[^"]*"' | sed 's/.*: "//; s/"$//' | sort | tr '\n' ' ' |
-    sed 's/ $//'
+  "$BRAMBLE" show "$1" --format json | jq -r '[.runs[].context.nodes[].hostname] | sort | join(" ")'
 }
 
-# The verification object of the first kernel in a result file, as JSON text.
+# The verification object of the first kernel in a result file, as JSON text on one line
+# (jq writes each number in the fewest digits that read back as the same double).
 file_verification() {
-  "$BRAMBLE" show "$1" --format json | grep -o '"verification": {[^}]*}' | head -n 1
+  "$BRAMBLE" show "$1" --format json | jq -c '.runs[0].kernels[0].verification'
 }
 
 # Every kernel recorded in a result file: "KERNEL PROBLEM VERDICT" lines, from the CSV rows.

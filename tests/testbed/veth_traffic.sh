@@ -19,7 +19,7 @@ must_pass "stencil on $k nodes" tb_mpirun -n "$k" --map-by node "$BRAMBLE" run s
 # a local extent is at least the global one over the ranks along it, rounded down. Each
 # round is the timed steps plus one untimed one; a neighbour receives what is sent.
 param() {  # the first kernel's integer parameter NAME
-  "$BRAMBLE" show "$out" --format json | grep -o "\"$1\": [0-9]*" | head -n 1 | awk '{print $2}'
+  "$BRAMBLE" show "$out" --format json | jq -e --arg name "$1" '.runs[0].kernels[0].parameters[$name] | numbers'
 }
 r=$(param radius) steps=$(param steps) rounds=$(param rounds)
 n=("$(param nx)" "$(param ny)" "$(param nz)") p=("$(param px)" "$(param py)" "$(param pz)")

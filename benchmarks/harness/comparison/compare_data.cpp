@@ -5,6 +5,7 @@
 #include "comparison/compare_report.hpp"
 #include "comparison/compare_text.hpp"
 #include "core/value.hpp"
+#include "results/json_output.hpp"
 #include "results/report_text.hpp"
 #include "results/schema.hpp"
 
@@ -65,10 +66,11 @@ std::string csv_value(const Value& v) {
   return csv_field(to_text(v));
 }
 
-std::string json_list(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (const auto& s : items) out += (out.size() > 1 ? ", " : "") + json_string(s);
-  return out + "]";
+// {"one": 1.2, "two": null}: a figure per run, under the run's name (names are unique).
+Json per_run(const Comparison& c, const std::vector<double>& figure) {
+  Json out = Json::object();
+  for (std::size_t r = 0; r < c.runs.size(); ++r) out[c.runs[r].name] = figure[r];
+  return out;
 }
 
 }  // namespace
@@ -89,35 +91,30 @@ void report_comparison_csv(std::ostream& out, const Comparison& c) {
 }
 
 void report_comparison_json(std::ostream& out, const Comparison& c) {
-  out << "{\"format\": \"bramble-compare\", \"schema_version\": " << kSchemaVersion << ",\n \"baseline\": "
-      << json_string(c.runs[std::size_t(c.baseline)].name) << ",\n \"runs\": [";
+  Json runs = Json::array();
   for (std::size_t r = 0; r < c.runs.size(); ++r)
-    out << (r ? ", " : "") << "{\"name\": " << json_string(c.runs[r].name) << ", \"file\": " << json_string(c.runs[r].file)
-        << ", \"group\": " << json_string(c.runs[r].run.group) << ", \"price_usd\": " << json_number(c.prices[r]) << "}";
-  out << "],\n \"cases\": [";
-  bool first = true;
+    runs.push_back(Json{{"name", c.runs[r].name},
+                        {"file", c.runs[r].file},
+                        {"group", c.runs[r].run.group},
+                        {"price_usd", c.prices[r]}});
+  // A case per kernel, holding a record per run: the CSV's rows, grouped.
+  Json cases = Json::array();
   for (const auto& row : c.rows) {
-    out << (first ? "\n  " : ",\n  ") << "{\"kernel\": " << json_string(row.match.kernel)
-        << ", \"warnings\": " << json_list(row.warnings) << ", \"runs\": [";
-    first = false;
-    for (std::size_t r = 0; r < c.runs.size(); ++r) {
-      out << (r ? ", " : "") << '{';
-      const auto values = record(c, row, r);
-      for (std::size_t i = 0; i < values.size(); ++i)
-        out << (i ? ", " : "") << json_string(values[i].name) << ": " << json_value(values[i].value);
-      out << '}';
-    }
-    out << "]}";
+    Json records = Json::array();
+    for (std::size_t r = 0; r < c.runs.size(); ++r) records.push_back(json_object(record(c, row, r)));
+    cases.push_back(Json{{"kernel", row.match.kernel}, {"warnings", row.warnings}, {"runs", records}});
   }
-  std::vector<double> ratio = c.geomean.ratio, per_watt = c.geomean.per_watt_ratio;
-  std::string ratios = "{", watts = "{";
-  for (std::size_t r = 0; r < c.runs.size(); ++r) {
-    ratios += (r ? ", " : "") + json_string(c.runs[r].name) + ": " + json_number(ratio[r]);
-    watts += (r ? ", " : "") + json_string(c.runs[r].name) + ": " + json_number(per_watt[r]);
-  }
-  out << "],\n \"geometric_mean\": {\"kernels\": " << json_list(c.geomean.kernels) << ", \"left_out\": "
-      << json_list(c.geomean.left_out) << ", \"ratio\": " << ratios << "}, \"per_watt_ratio\": " << watts
-      << "}},\n \"notes\": " << json_list(c.notes) << "}\n";
+  write_json(out, {{"format", "bramble-compare"},
+                   {"schema_version", kSchemaVersion},
+                   {"baseline", c.runs[std::size_t(c.baseline)].name},
+                   {"runs", runs},
+                   {"cases", cases},
+                   {"geometric_mean",
+                    {{"kernels", c.geomean.kernels},
+                     {"left_out", c.geomean.left_out},
+                     {"ratio", per_run(c, c.geomean.ratio)},
+                     {"per_watt_ratio", per_run(c, c.geomean.per_watt_ratio)}}},
+                   {"notes", c.notes}});
 }
 
 }  // namespace bramble

@@ -8,6 +8,7 @@
 #include "comparison/published.hpp"
 #include "comparison/published_ranking.hpp"
 #include "core/errors.hpp"
+#include "results/json_output.hpp"
 #include "results/report_text.hpp"
 
 namespace bramble {
@@ -120,42 +121,33 @@ void report_csv(std::ostream& out, const PublishedRanking& p) {
     out << "none,,yes," << csv_field(u.name) << ",,,,,,,,,," << csv_field(u.file) << ",," << csv_field(u.reason) << '\n';
 }
 
-void json_systems(std::ostream& out, const std::vector<RankedSystem>& v) {
-  out << '[';
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const RankedSystem& s = v[i];
-    out << (i ? ",\n    " : "\n    ") << "{\"rank\": " << s.rank << ", \"yours\": " << (s.yours ? "true" : "false")
-        << ", \"system\": " << json_string(s.system) << ", \"nodes\": " << s.nodes << ", \"cores\": " << s.cores
-        << ", \"gflops\": " << json_number(s.gflops) << ", \"gflops_per_node\": " << json_number(s.per_node)
-        << ", \"power_scope\": " << (s.power_scope.empty() ? "null" : json_string(s.power_scope))
-        << ", \"watts\": " << json_number(s.watts) << ", \"gflops_per_watt\": " << json_number(s.per_watt)
-        << ", \"idle_watts\": " << json_number(s.idle_watts) << ", \"usd\": " << json_number(s.usd)
-        << ", \"source\": " << json_string(s.source) << ", \"date\": " << json_string(s.date)
-        << ", \"note\": " << json_string(s.note) << '}';
-  }
-  out << (v.empty() ? "]" : "\n  ]");
+Json system_json(const RankedSystem& s) {
+  return {{"rank", s.rank},
+          {"yours", s.yours},
+          {"system", s.system},
+          {"nodes", s.nodes},
+          {"cores", s.cores},
+          {"gflops", s.gflops},
+          {"gflops_per_node", s.per_node},
+          {"power_scope", s.power_scope.empty() ? Json(nullptr) : Json(s.power_scope)},  // null: not measured
+          {"watts", s.watts},
+          {"gflops_per_watt", s.per_watt},
+          {"idle_watts", s.idle_watts},
+          {"usd", s.usd},
+          {"source", s.source},
+          {"date", s.date},
+          {"note", s.note}};
 }
 
-void json_unranked(std::ostream& out, const std::vector<UnrankedRun>& v) {
-  out << '[';
-  for (std::size_t i = 0; i < v.size(); ++i)
-    out << (i ? ", " : "") << "{\"name\": " << json_string(v[i].name) << ", \"file\": " << json_string(v[i].file)
-        << ", \"reason\": " << json_string(v[i].reason) << '}';
-  out << ']';
-}
+Json unranked_json(const UnrankedRun& u) { return {{"name", u.name}, {"file", u.file}, {"reason", u.reason}}; }
 
 void report_json(std::ostream& out, const PublishedRanking& p) {
-  out << "{\"published_power\": \"wall, averaged over the HPL run\",\n  \"per_node\": ";
-  json_systems(out, p.per_node);
-  out << ",\n  \"per_watt\": ";
-  json_systems(out, p.per_watt);
-  out << ",\n  \"not_ranked_per_watt\": ";
-  json_unranked(out, p.not_ranked_per_watt);
-  out << ",\n  \"not_ranked\": ";
-  json_unranked(out, p.not_ranked);
-  out << ",\n  \"warnings\": [";
-  for (std::size_t i = 0; i < p.warnings.size(); ++i) out << (i ? ", " : "") << json_string(p.warnings[i]);
-  out << "]}\n";
+  write_json(out, {{"published_power", "wall, averaged over the HPL run"},
+                   {"per_node", json_array(p.per_node, system_json)},
+                   {"per_watt", json_array(p.per_watt, system_json)},
+                   {"not_ranked_per_watt", json_array(p.not_ranked_per_watt, unranked_json)},
+                   {"not_ranked", json_array(p.not_ranked, unranked_json)},
+                   {"warnings", p.warnings}});
 }
 
 }  // namespace

@@ -2,15 +2,17 @@
 // fit repeated on each row, so one file plots every curve) and JSON with the same names.
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "comparison/scaling_report.hpp"
+#include "results/json_output.hpp"
 #include "results/report_text.hpp"
 
 namespace bramble {
 namespace {
 
 // Unknown and undefined numbers (Karp-Flatt at the base, no communication phase, Amdahl's
-// limit without a serial part) are empty in CSV and null in JSON.
+// limit without a serial part) are NaN: `unknown` in CSV, null in JSON.
 std::string number(double v, const char* unknown) {
   if (!std::isfinite(v)) return unknown;
   char buf[32];
@@ -18,31 +20,57 @@ std::string number(double v, const char* unknown) {
   return buf;
 }
 
-std::string json_strings(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (const auto& i : items) out += (out.size() > 1 ? ", " : "") + json_string(i);
-  return out + "]";
+// The JSON holds the numbers the CSV shows: 6 significant digits (unknown ones stay NaN,
+// which write_json turns into null).
+double six_digits(double v) {
+  if (!std::isfinite(v)) return v;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", v);
+  return std::strtod(buf, nullptr);
 }
 
-std::string json_row(const ScalingRow& r) {
-  return "{\"ranks\": " + std::to_string(r.ranks) + ", \"nodes\": " + std::to_string(r.nodes) +
-         ", \"figure_of_merit\": " + number(r.figure, "null") + ", \"seconds\": " + number(r.seconds, "null") +
-         ", \"speedup\": " + number(r.speedup, "null") + ", \"efficiency\": " + number(r.efficiency, "null") +
-         ", \"serial_fraction\": " + number(r.serial_fraction, "null") +
-         ", \"comm_wait_share\": " + number(r.waiting_share, "null") +
-         ", \"passed\": " + (r.passed ? "true" : "false") +
-         ", \"repeated_ranks\": " + (r.repeated ? "true" : "false") + ", \"problem\": " + json_string(r.problem) +
-         ", \"file\": " + json_string(r.file) + ", \"run\": " + json_string(r.run) + "}";
+Json step_json(const ScalingRow& r) {
+  return {{"ranks", r.ranks},
+          {"nodes", r.nodes},
+          {"figure_of_merit", six_digits(r.figure)},
+          {"seconds", six_digits(r.seconds)},
+          {"speedup", six_digits(r.speedup)},
+          {"efficiency", six_digits(r.efficiency)},
+          {"serial_fraction", six_digits(r.serial_fraction)},
+          {"comm_wait_share", six_digits(r.waiting_share)},
+          {"passed", r.passed},
+          {"repeated_ranks", r.repeated},
+          {"problem", r.problem},
+          {"file", r.file},
+          {"run", r.run}};
 }
 
-std::string json_fit(const ScalingStudy& s) {
-  if (!s.fit) return "null";
+Json fit_json(const ScalingStudy& s) {
+  if (!s.fit) return nullptr;
   const ScalingFit& f = *s.fit;
-  return "{\"law\": " + json_string(f.law) + ", \"serial_fraction\": " + number(f.serial_fraction, "null") +
-         ", \"rms\": " + number(f.rms, "null") + ", \"speedup_limit\": " + number(f.speedup_limit, "null") +
-         ", \"predicted_ranks\": " + std::to_string(f.predicted_ranks) +
-         ", \"predicted_speedup\": " + number(f.predicted_speedup, "null") +
-         ", \"summary\": " + json_string(fit_sentence(s)) + "}";
+  return {{"law", f.law},
+          {"serial_fraction", six_digits(f.serial_fraction)},
+          {"rms", six_digits(f.rms)},
+          {"speedup_limit", six_digits(f.speedup_limit)},
+          {"predicted_ranks", f.predicted_ranks},
+          {"predicted_speedup", six_digits(f.predicted_speedup)},
+          {"summary", fit_sentence(s)}};
+}
+
+Json study_json(const ScalingStudy& s) {
+  const char* formula =
+      s.mode == ScalingMode::strong ? "Karp-Flatt (1/S - 1/p) / (1 - 1/p)" : "Gustafson (p - S) / (p - 1)";
+  return {{"kernel", s.kernel},
+          {"mode", mode_text(s.mode)},
+          {"mode_from", s.mode_from},
+          {"unit", s.unit},
+          {"base_ranks", s.base_ranks},
+          {"serial_fraction_formula", formula},
+          {"comm_wait_phases", s.waiting_phases},
+          {"steps", json_array(s.rows, step_json)},
+          {"fit", fit_json(s)},
+          {"notes", s.notes},
+          {"warnings", s.warnings}};
 }
 
 }  // namespace
@@ -65,22 +93,7 @@ void write_scaling_csv(std::ostream& out, const std::vector<ScalingStudy>& studi
 
 void write_scaling_json(std::ostream& out, const std::vector<ScalingStudy>& studies,
                         const std::vector<std::string>& notes) {
-  out << "{\"notes\": " << json_strings(notes) << ", \"studies\": [";
-  for (std::size_t i = 0; i < studies.size(); ++i) {
-    const ScalingStudy& s = studies[i];
-    out << (i ? ", " : "") << "{\"kernel\": " << json_string(s.kernel)
-        << ", \"mode\": " << json_string(mode_text(s.mode))
-        << ", \"mode_from\": " << json_string(s.mode_from) << ", \"unit\": " << json_string(s.unit)
-        << ", \"base_ranks\": " << s.base_ranks << ", \"serial_fraction_formula\": "
-        << json_string(s.mode == ScalingMode::strong ? "Karp-Flatt (1/S - 1/p) / (1 - 1/p)"
-                                                     : "Gustafson (p - S) / (p - 1)")
-        << ", \"comm_wait_phases\": " << json_strings(s.waiting_phases)
-        << ", \"steps\": [";
-    for (std::size_t j = 0; j < s.rows.size(); ++j) out << (j ? ", " : "") << json_row(s.rows[j]);
-    out << "], \"fit\": " << json_fit(s) << ", \"notes\": " << json_strings(s.notes)
-        << ", \"warnings\": " << json_strings(s.warnings) << "}";
-  }
-  out << "]}\n";
+  write_json(out, {{"notes", notes}, {"studies", json_array(studies, study_json)}});
 }
 
 }  // namespace bramble
