@@ -45,6 +45,11 @@ std::vector<NamedValue> record(const Comparison& c, const CompareRow& row, std::
   num("joules_per_solve", f.joules_per_solve);
   v.push_back({"reps", std::int64_t{f.reps}});
   num("spread_percent", f.spread_percent);
+  // Against the baseline: "beyond noise", "within noise", "too few reps"; "" for the baseline
+  // and for figures that are not rates. The interval is the ratio's, at 95 %.
+  v.push_back({"noise", cell.noise ? verdict_text(cell.noise->verdict) : ""});
+  num("ratio_low_95", cell.noise ? cell.noise->low : nan);
+  num("ratio_high_95", cell.noise ? cell.noise->high : nan);
   num("usd", f.usd);
   num("per_usd", f.per_usd);
   v.push_back({"passed", std::int64_t{f.passed}});
