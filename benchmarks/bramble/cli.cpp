@@ -109,6 +109,7 @@ void add_doctor_options(CLI::App& doctor, SuiteOptions& suite) {
 int run_doctor(MPI_Comm world, SuiteOptions suite, DoctorKernel& doctor, const std::vector<std::string>& argv) {
   suite.power.spec = "off";
   suite.progress = "off";
+  suite.figures_for_comparison = false;
   const int code = run_suite(world, suite, {&doctor}, argv);
   if (comm_rank(world) == 0) {
     doctor.print_report(std::cout);

@@ -246,5 +246,35 @@ TEST(Compare, RatiosAreJudgedAgainstTheRepetitionsNoise) {
   EXPECT_NE(std::find(m1.begin(), m1.end(), "noise unknown"), m1.end());
 }
 
+// A cluster on declared watts against a server's wall power: no per-watt ratio, no per-watt
+// mean, and the line says which scopes met. The same scope still gives one.
+TEST(Compare, PerWattOnlyWithinOneScope) {
+  auto server = kernel("hpl", 100, {});
+  add_power(server, "wall", 200, 80, 0.5);
+  auto cluster = kernel("hpl", 20, {});
+  add_power(cluster, "estimate", 30, 10, 0.66);
+  const Comparison mixed = compare_runs({run("server", 1, 64, {server}), run("pis", 4, 4, {cluster})}, {});
+  const CompareCell& pis = mixed.rows[0].cells[1];
+  EXPECT_DOUBLE_EQ(pis.ratio, 0.2);
+  EXPECT_TRUE(std::isnan(pis.per_watt_ratio));
+  EXPECT_NE(std::find(pis.marks.begin(), pis.marks.end(), "per watt not comparable: estimate vs baseline wall"),
+            pis.marks.end());
+  bool named = false;
+  for (const auto& w : mixed.rows[0].warnings) named |= w.find("power scopes differ (server wall, pis estimate)") == 0;
+  EXPECT_TRUE(named);
+  ASSERT_EQ(mixed.geomean.kernels.size(), 1u);
+  EXPECT_TRUE(std::isnan(mixed.geomean.per_watt_ratio[1]));
+  EXPECT_EQ(mixed.geomean.per_watt_missing[1], "not comparable: power scopes differ");
+  std::ostringstream table;
+  report_comparison(table, mixed, "table");
+  EXPECT_NE(table.str().find("pis 0.20x (per watt not comparable: power scopes differ)"), std::string::npos) << table.str();
+
+  auto wall = kernel("hpl", 20, {});
+  add_power(wall, "wall", 40, 10, 0.5);
+  const Comparison same = compare_runs({run("server", 1, 64, {server}), run("pis", 4, 4, {wall})}, {});
+  EXPECT_DOUBLE_EQ(same.rows[0].cells[1].per_watt_ratio, 1.0);
+  EXPECT_DOUBLE_EQ(same.geomean.per_watt_ratio[1], 1.0);
+}
+
 }  // namespace
 }  // namespace bramble

@@ -104,7 +104,10 @@ std::vector<std::string> geomean_lines(const Comparison& c) {
     for (std::size_t r = 0; r < c.runs.size(); ++r) {
       if (int(r) == c.baseline) continue;
       per_run += (per_run.empty() ? "" : "; ") + c.runs[r].name + " " + times(m.ratio[r]) + " (per watt " +
-                 (std::isnan(m.per_watt_ratio[r]) ? std::string("not measured") : times(m.per_watt_ratio[r])) + ")";
+                 (std::isnan(m.per_watt_ratio[r])
+                      ? (m.per_watt_missing[r].empty() ? std::string("not measured") : m.per_watt_missing[r])
+                      : times(m.per_watt_ratio[r])) +
+                 ")";
     }
     lines.push_back("geometric mean of the ratios over " + std::to_string(m.kernels.size()) + " kernel(s) [" + over +
                     "]: " + (per_run.empty() ? "only the baseline" : per_run));

@@ -1,5 +1,6 @@
 #include "comparison/comparison.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -63,14 +64,14 @@ void add_row_warnings(CompareRow& row, const std::vector<SelectedRun>& runs) {
   }
   if (scopes.size() > 1)
     row.warnings.push_back("power scopes differ (" + scope_list +
-                           "): package power leaves out memory, board and power-supply losses, so per-watt figures "
-                           "of different scopes are not comparable");
+                           "): package power leaves out memory, board and power-supply losses, and an estimate "
+                           "measures nothing, so per-watt ratios are given only between runs of the same scope");
 }
 
 GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t runs) {
   GeometricMean g;
   std::vector<double> log_sum(runs, 0.0), log_sum_watt(runs, 0.0);
-  std::vector<bool> watt_ok(runs, true);
+  std::vector<std::string> watt_missing(runs);  // why a run has no per-watt mean
   for (const auto& row : rows) {
     std::string why;
     // Only rates, where higher is better (not a temperature or a latency), and only where
@@ -91,14 +92,20 @@ GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t ru
     g.kernels.push_back(name);
     for (std::size_t r = 0; r < runs; ++r) {
       log_sum[r] += std::log(row.cells[r].ratio);
-      if (std::isfinite(row.cells[r].per_watt_ratio)) log_sum_watt[r] += std::log(row.cells[r].per_watt_ratio);
-      else watt_ok[r] = false;
+      const CompareCell& cell = row.cells[r];
+      if (std::isfinite(cell.per_watt_ratio)) log_sum_watt[r] += std::log(cell.per_watt_ratio);
+      else if (watt_missing[r].empty())
+        watt_missing[r] = std::any_of(cell.marks.begin(), cell.marks.end(),
+                                      [](const std::string& m) { return m.starts_with("per watt not comparable"); })
+                              ? "not comparable: power scopes differ"
+                              : "not measured";
     }
   }
   const double n = double(g.kernels.size());
   for (std::size_t r = 0; r < runs; ++r) {
     g.ratio.push_back(n > 0 ? std::exp(log_sum[r] / n) : kNaN);
-    g.per_watt_ratio.push_back(n > 0 && watt_ok[r] ? std::exp(log_sum_watt[r] / n) : kNaN);
+    g.per_watt_ratio.push_back(n > 0 && watt_missing[r].empty() ? std::exp(log_sum_watt[r] / n) : kNaN);
+    g.per_watt_missing.push_back(n > 0 ? watt_missing[r] : "");
   }
   return g;
 }
@@ -151,9 +158,14 @@ Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& opt
         if (cell.noise->verdict == NoiseVerdict::within_noise) cell.marks.push_back("within noise");
         if (cell.noise->verdict == NoiseVerdict::too_few_reps) cell.marks.push_back("noise unknown");
       }
-      cell.per_watt_ratio = (cell.figures.power && base.figures.power)
-                                ? ratio(cell.figures.power->per_watt, base.figures.power->per_watt)
-                                : kNaN;
+      // Per watt only within one scope: a cluster's estimate or board power against a
+      // server's wall power would flatter the cluster by everything the scope leaves out.
+      const bool same_scope =
+          cell.figures.power && base.figures.power && cell.figures.power->scope == base.figures.power->scope;
+      cell.per_watt_ratio = same_scope ? ratio(cell.figures.power->per_watt, base.figures.power->per_watt) : kNaN;
+      if (cell.figures.power && base.figures.power && !same_scope)
+        cell.marks.push_back("per watt not comparable: " + cell.figures.power->scope + " vs baseline " +
+                             base.figures.power->scope);
     }
     add_row_warnings(row, runs);
     c.rows.push_back(std::move(row));

@@ -43,7 +43,8 @@ struct CompareRow {
 struct GeometricMean {
   std::vector<std::string> kernels;   // the rows it covers: every run has them, passed, not throttled
   std::vector<double> ratio;          // per run, of the figure-of-merit ratios
-  std::vector<double> per_watt_ratio; // per run, NaN where a covered row lacks power
+  std::vector<double> per_watt_ratio; // per run, NaN where a covered row lacks power or its scope
+  std::vector<std::string> per_watt_missing;  // per run, why per_watt_ratio is NaN ("" where it is not)
   std::vector<std::string> left_out;  // rows left out and why
 };
 

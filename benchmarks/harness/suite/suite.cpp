@@ -58,6 +58,11 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
   RunMetadata metadata = collect_metadata(topology, size, options.label, argv);
   metadata.price_usd = options.price_usd;
   metadata.trust_warnings.insert(metadata.trust_warnings.end(), checked.warnings.begin(), checked.warnings.end());
+  // --quick gives every machine the same small sizes: a server's caches hold what a Pi's
+  // memory must serve. A smoke test, which compare must not take for a measure of the machine.
+  if (options.quick && options.figures_for_comparison)
+    metadata.trust_warnings.push_back("quick: every kernel ran at its small --quick size, the same on every machine: "
+                                      "a smoke test, not for comparison");
 
   std::string path = options.out;
   std::unique_ptr<ResultWriter> writer;

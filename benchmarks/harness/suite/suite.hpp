@@ -20,6 +20,7 @@ struct SuiteOptions {
   std::string label;
   double price_usd = std::numeric_limits<double>::quiet_NaN();  // --price-usd: recorded for compare
   bool quick = false;
+  bool figures_for_comparison = true;  // false for the doctor: findings, not figures to compare
   RepetitionPolicy repetitions;  // --min-reps, --max-reps, --cv-target
   // "auto": progress on rank 0's stderr when it is a terminal. Under mpirun stderr is a
   // pipe to mpirun, so it cannot be told: "on" forces the display there.
