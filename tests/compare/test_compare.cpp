@@ -276,5 +276,47 @@ TEST(Compare, PerWattOnlyWithinOneScope) {
   EXPECT_DOUBLE_EQ(same.geomean.per_watt_ratio[1], 1.0);
 }
 
+// One verdict per run (HPCG's VALID/INVALID): three steady repetitions, passed, no trust
+// warning; each failure is a reason; power is judged apart.
+TEST(Compare, EachRunGetsOneVerdictWithItsReasons) {
+  auto steady = kernel("hpl", 100, {}, {1.00, 1.01, 1.005});
+  add_power(steady, "wall", 200, 80, 0.5);
+  SelectedRun good = run("good", 1, 4, {steady});
+  EXPECT_TRUE(comparison_validity(good.run).valid) << validity_line(comparison_validity(good.run));
+  EXPECT_TRUE(comparison_validity(good.run).per_watt_comparable);
+
+  SelectedRun bad = run("bad", 1, 4, {kernel("hpl", 100, {}, {1.0}), kernel("stencil", 5, {}, {1.0, 1.3, 0.9})});
+  bad.run.kernels[0].result.passed = false;
+  bad.run.context.trust_warnings = {"quick: every kernel ran at its small --quick size"};
+  const ComparisonValidity v = comparison_validity(bad.run);
+  EXPECT_FALSE(v.valid);
+  const std::string line = validity_line(v);
+  for (const char* why : {"1 trust warning(s)", "hpl failed verification", "hpl ran 1 repetition(s), fewer than 3",
+                          "stencil repetitions vary by 19.5 % (CV), above 3.5 %"})
+    EXPECT_NE(line.find(why), std::string::npos) << why << " not in: " << line;
+  EXPECT_FALSE(v.per_watt_comparable);  // no power at all
+
+  auto estimated = kernel("hpl", 100, {}, {1.00, 1.01, 1.005});
+  add_power(estimated, "estimate", 30, 10, 3);
+  const ComparisonValidity e = comparison_validity(run("est", 1, 4, {estimated}).run);
+  EXPECT_TRUE(e.valid);
+  EXPECT_FALSE(e.per_watt_comparable);
+  EXPECT_EQ(validity_line(e),
+            "valid for comparison: yes; per watt not comparable (power is a declared estimate, not a measurement)");
+
+  SelectedRun quick = run("quick", 1, 4, {kernel("hpl", 90, {}, {1.00, 1.01, 1.0})});
+  quick.run.context.trust_warnings = {"quick: every kernel ran at its small --quick size"};
+  const Comparison c = compare_runs({good, quick}, {});
+  ASSERT_EQ(c.validity.size(), 2u);
+  EXPECT_TRUE(c.validity[0].valid);
+  EXPECT_FALSE(c.validity[1].valid);
+  std::ostringstream table;
+  report_comparison(table, c, "table");
+  EXPECT_NE(table.str().find("not valid for comparison, so the mean is indicative only: quick (reasons below)"),
+            std::string::npos)
+      << table.str();
+  EXPECT_NE(table.str().find("quick: valid for comparison: NO (1 trust warning(s))"), std::string::npos) << table.str();
+}
+
 }  // namespace
 }  // namespace bramble

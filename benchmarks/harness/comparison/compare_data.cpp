@@ -101,7 +101,11 @@ void report_comparison_json(std::ostream& out, const Comparison& c) {
     runs.push_back(Json{{"name", c.runs[r].name},
                         {"file", c.runs[r].file},
                         {"group", c.runs[r].run.group},
-                        {"price_usd", c.prices[r]}});
+                        {"price_usd", c.prices[r]},
+                        {"valid_for_comparison", c.validity[r].valid},
+                        {"invalid_because", c.validity[r].reasons},
+                        {"per_watt_comparable", c.validity[r].per_watt_comparable},
+                        {"per_watt_not_comparable_because", c.validity[r].per_watt_reasons}});
   // A case per kernel, holding a record per run: the CSV's rows, grouped.
   Json cases = Json::array();
   for (const auto& row : c.rows) {

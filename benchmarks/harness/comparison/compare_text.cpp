@@ -41,11 +41,12 @@ std::string comparison_title(const Comparison& c) {
 }
 
 TextGrid run_list(const Comparison& c) {
-  TextGrid g{{"#", "run", "file", "machine", "cpu", "BLAS core", "price (USD)"}};
+  TextGrid g{{"#", "run", "file", "machine", "cpu", "BLAS core", "valid", "price (USD)"}};
   for (std::size_t i = 0; i < c.runs.size(); ++i) {
     const SelectedRun& r = c.runs[i];
+    const ComparisonValidity& v = c.validity[i];
     g.push_back({std::to_string(i + 1) + (int(i) == c.baseline ? "*" : ""), r.name, r.file + " " + r.run.group,
-                 cores_text(r), cpu_text(r), r.run.context.blas_corename, sig4(c.prices[i])});
+                 cores_text(r), cpu_text(r), r.run.context.blas_corename, v.valid ? "yes" : "NO", sig4(c.prices[i])});
   }
   return g;
 }
@@ -113,6 +114,11 @@ std::vector<std::string> geomean_lines(const Comparison& c) {
                     "]: " + (per_run.empty() ? "only the baseline" : per_run));
   }
   for (const auto& l : m.left_out) lines.push_back("left out of the mean: " + l);
+  std::string invalid;
+  for (std::size_t r = 0; r < c.runs.size(); ++r)
+    if (!c.validity[r].valid) invalid += (invalid.empty() ? "" : ", ") + c.runs[r].name;
+  if (!m.kernels.empty() && !invalid.empty())
+    lines.push_back("not valid for comparison, so the mean is indicative only: " + invalid + " (reasons below)");
   return lines;
 }
 

@@ -171,8 +171,11 @@ Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& opt
     c.rows.push_back(std::move(row));
   }
   c.geomean = geometric_mean(c.rows, runs.size());
-  for (std::size_t r = 0; r < runs.size(); ++r)
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    c.validity.push_back(comparison_validity(runs[r].run));
+    c.notes.push_back(runs[r].name + ": " + validity_line(c.validity.back()));
     for (const auto& w : runs[r].run.context.trust_warnings) c.notes.push_back(runs[r].name + ": " + w);
+  }
   c.runs = std::move(runs);
   return c;
 }

@@ -11,6 +11,7 @@
 #include "comparison/case_match.hpp"
 #include "comparison/run_selection.hpp"
 #include "comparison/yearly_model.hpp"
+#include "results/comparison_validity.hpp"
 
 namespace bramble {
 
@@ -51,6 +52,7 @@ struct GeometricMean {
 struct Comparison {
   std::vector<SelectedRun> runs;
   std::vector<double> prices;         // per run, NaN where unknown
+  std::vector<ComparisonValidity> validity;  // per run: may its figures stand against the others?
   int baseline = 0;
   CompareOptions options;
   std::vector<CompareRow> rows;

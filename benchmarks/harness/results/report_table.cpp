@@ -7,6 +7,7 @@
 
 #include "core/format_units.hpp"
 #include "power/window_stats.hpp"
+#include "results/comparison_validity.hpp"
 #include "results/headline.hpp"
 #include "results/report.hpp"
 #include "results/report_parts.hpp"
@@ -198,6 +199,7 @@ void print_summary(std::ostream& out, const RunRecord& run) {
     out << "* not a Green500-valid measurement, which needs wall power on every node, >= 1 sample/s and a timed "
            "phase >= 60 s (--min-phase-seconds 60)\n";
   for (const auto& w : run.context.trust_warnings) out << "warning: " << w << '\n';
+  out << validity_line(comparison_validity(run)) << '\n';
 }
 
 std::unique_ptr<Reporter> make_table_reporter() { return std::make_unique<TableReporter>(); }
