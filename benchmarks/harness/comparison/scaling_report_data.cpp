@@ -71,13 +71,17 @@ void write_scaling_json(std::ostream& out, const std::vector<ScalingStudy>& stud
     out << (i ? ", " : "") << "{\"kernel\": " << json_string(s.kernel)
         << ", \"mode\": " << json_string(mode_text(s.mode))
         << ", \"mode_from\": " << json_string(s.mode_from) << ", \"unit\": " << json_string(s.unit)
-        << ", \"base_ranks\": " << s.base_ranks << ", \"serial_fraction_formula\": "
+        << ", \"base_ranks\": " << s.base_ranks
+        << ", \"held_constant\": " << (s.mode == ScalingMode::weak ? json_string(s.weak_load.held) : "null")
+        << ", \"serial_fraction_formula\": "
         << json_string(s.mode == ScalingMode::strong ? "Karp-Flatt (1/S - 1/p) / (1 - 1/p)"
-                                                     : "Gustafson (p - S) / (p - 1)")
+                       : s.weak_load.work_constant   ? "Gustafson (p - S) / (p - 1)"
+                                                     : "none: the work per rank was not held constant")
         << ", \"comm_wait_phases\": " << json_strings(s.waiting_phases)
         << ", \"steps\": [";
     for (std::size_t j = 0; j < s.rows.size(); ++j) out << (j ? ", " : "") << json_row(s.rows[j]);
-    out << "], \"fit\": " << json_fit(s) << ", \"notes\": " << json_strings(s.notes)
+    out << "], \"fit\": " << json_fit(s) << ", \"no_fit\": " << (s.fit ? "null" : json_string(s.no_fit))
+        << ", \"notes\": " << json_strings(s.notes)
         << ", \"warnings\": " << json_strings(s.warnings) << "}";
   }
   out << "]}\n";
