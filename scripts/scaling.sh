@@ -6,10 +6,15 @@
 #
 # Strong scaling (the default): the same problem at every rank count. Weak scaling (--weak):
 # the work per rank held constant, which each kernel does its own way:
-#   hpl      N = base N x sqrt(p), rounded to a multiple of NB. That keeps the matrix memory
-#            per rank (N^2 / p) constant, the HPL convention: a cluster is filled, not made
-#            to finish a fixed job sooner. The flops per rank (N^3 / p) then grow as sqrt(p),
-#            so the runs get longer; the speedup is the Gflop/s ratio (the scaled speedup).
+#   hpl      N = base N x p^(1/3), rounded to a whole number. HPL's work is 2/3 N^3, so that
+#            keeps the flops per rank constant, which Gustafson's law (the fit `bramble
+#            scaling` makes of a weak study) assumes. HPL's own convention, N x sqrt(p), keeps
+#            the matrix memory per rank (N^2 / p) constant instead: the flops per rank then
+#            grow as sqrt(p), bigger local blocks run DGEMM faster, and the study would
+#            flatter the cluster (`bramble scaling` reports such a study as memory per rank
+#            held constant, without the fit). N is not rounded to a multiple of NB: at small
+#            N one block is a large step in N^3 (N=128, NB=32 at 4 ranks: 192 for 203, 16%
+#            less work per rank). The speedup is the Gflop/s ratio (the scaled speedup).
 #            --n in the options is the base N (at 1 rank).
 #   stencil  --weak: the sizes (--n, --nx, ...) are per rank.
 #   stream   always weak: --stream-n is per rank, so every run is weak scaling by nature.
@@ -119,9 +124,9 @@ case $kernel in
 esac
 [ "$kernel" = stencil ] && [ $weak = 1 ] && default --weak
 extra=("${defaults[@]+"${defaults[@]}"}" "${extra[@]+"${extra[@]}"}")
-base_n=$(option_value --n) nb=$(option_value --nb) base_spp=$(option_value --spp)
+base_n=$(option_value --n) base_spp=$(option_value --spp)
 if [ $weak = 1 ] && [ "$kernel" = hpl ]; then
-  [[ $base_n =~ ^[0-9]+$ && $nb =~ ^[1-9][0-9]*$ ]] || die "--weak hpl needs a whole base --n and --nb, got --n \"$base_n\" --nb \"$nb\""
+  [[ $base_n =~ ^[1-9][0-9]*$ ]] || die "--weak hpl needs a whole base --n, got \"$base_n\""
   without_option --n
 fi
 [ $weak = 1 ] && [ "$kernel" = render ] && {
@@ -133,7 +138,7 @@ fi
 sized_options() {
   local r=$1
   if [ $weak = 1 ] && [ "$kernel" = hpl ]; then
-    awk -v b="$base_n" -v p="$r" -v nb="$nb" 'BEGIN { n = int(b * sqrt(p) / nb + 0.5) * nb; if (n < nb) n = nb; print "--n " n }'
+    awk -v b="$base_n" -v p="$r" 'BEGIN { n = int(b * p ^ (1 / 3) + 0.5); if (n < 1) n = 1; print "--n " n }'
   elif [ $weak = 1 ] && [ "$kernel" = render ]; then
     echo "--spp $((base_spp * r))"
   fi

@@ -92,5 +92,19 @@ TEST(HplDat, BrokenFilesNameTheLine) {
   EXPECT_NE(error_of("").find("line 4: missing"), std::string::npos);
 }
 
+// HPL's check is a scaled residual below 16. A looser threshold lets a wrong answer read
+// PASSED (1e300 passes anything), so it is refused; a stricter one only makes the check
+// harder to pass (tests/data/HPL-impossible.dat uses 1e-30 to see every run FAIL) and stays.
+TEST(HplDat, AThresholdLooserThanSixteenIsRefused) {
+  const std::string s = stock();
+  EXPECT_EQ(error_of(with_line(s, 13, "1e300        threshold")),
+            "HPL.dat line 13: threshold 1e+300 is looser than HPL's 16, so a wrong answer could pass "
+            "verification; use 16 (a smaller threshold only makes the check stricter)");
+  EXPECT_NE(error_of(with_line(s, 13, "16.5 threshold")).find("line 13: threshold 16.5 is looser than HPL's 16"),
+            std::string::npos);
+  EXPECT_DOUBLE_EQ(parse_hpl_dat(with_line(s, 13, "16 threshold")).threshold, 16.0);
+  EXPECT_DOUBLE_EQ(parse_hpl_dat(with_line(s, 13, "1e-30 threshold")).threshold, 1e-30);
+}
+
 }  // namespace
 }  // namespace bramble

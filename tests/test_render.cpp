@@ -4,6 +4,8 @@
 // as the plain loop, the shipped scenes match their golden checksums, and a one-sphere
 // scene matches closed-form Lambert shading pixel by pixel.
 #include <gtest/gtest.h>
+
+#include <regex>
 #include <mpi.h>
 
 #include <algorithm>
@@ -223,27 +225,50 @@ TEST(Render, BuiltInSphereflakeIsTheShippedFile) {
 
 TEST(Render, GoldenCheckMatchesFailsOrSaysNotChecked) {
   const GoldenCase quick{"simple", 0xd99f6b22aaacd426ULL, 400, 300, 1, 5};
-  const GoldenCheck ok = check_golden(quick, 0xdecc0ab5a9f92cbeULL, "x86-64");
+  const std::string x86 = "x86-64 gcc-12 glibc-2.36", arm = "aarch64 gcc-12 glibc-2.36";
+  const GoldenCheck ok = check_golden(quick, 0xdecc0ab5a9f92cbeULL, x86);
   EXPECT_EQ(ok.status, GoldenCheck::matched) << ok.text;
-  const GoldenCheck bad = check_golden(quick, 0xdecc0ab5a9f92cbfULL, "x86-64");
+  const GoldenCheck bad = check_golden(quick, 0xdecc0ab5a9f92cbfULL, x86);
   EXPECT_EQ(bad.status, GoldenCheck::mismatch);
   EXPECT_NE(bad.text.find("MISMATCH: image decc0ab5a9f92cbf, golden decc0ab5a9f92cbe"), std::string::npos) << bad.text;
   // No entry: neither passed nor failed by the golden check, and the text says which case.
-  const GoldenCheck other_platform = check_golden(quick, 0xdecc0ab5a9f92cbeULL, "riscv64");
+  const GoldenCheck other_platform = check_golden(quick, 0xdecc0ab5a9f92cbeULL, "riscv64 gcc-12 glibc-2.36");
   EXPECT_EQ(other_platform.status, GoldenCheck::not_checked);
   EXPECT_EQ(other_platform.text,
-            "not checked: no golden value for simple (scene d99f6b22aaacd426) 400x300 spp=1 depth=5 on riscv64");
-  // One entry serves every platform it names, and only those ("x86-64 aarch64").
-  EXPECT_EQ(check_golden(quick, 0xdecc0ab5a9f92cbeULL, "aarch64").status, GoldenCheck::matched);
-  EXPECT_EQ(check_golden(quick, 0xdecc0ab5a9f92cbeULL, "x86").status, GoldenCheck::not_checked);
+            "not checked: no golden value for simple (scene d99f6b22aaacd426) 400x300 spp=1 depth=5 on riscv64 gcc-12 "
+            "glibc-2.36");
+  // One entry serves every toolchain it names, and only those (x86-64 and aarch64 here).
+  EXPECT_EQ(check_golden(quick, 0xdecc0ab5a9f92cbeULL, arm).status, GoldenCheck::matched);
+  EXPECT_EQ(check_golden(quick, 0xdecc0ab5a9f92cbeULL, "x86 gcc-12 glibc-2.36").status, GoldenCheck::not_checked);
   const GoldenCase full{"simple", 0xd99f6b22aaacd426ULL, 800, 600, 4, 5};
-  EXPECT_EQ(check_golden(full, 0xe8f0ab86bf7bcc49ULL, "aarch64").status, GoldenCheck::not_checked);
+  EXPECT_EQ(check_golden(full, 0xe8f0ab86bf7bcc49ULL, arm).status, GoldenCheck::not_checked);
   GoldenCase edited = quick;
   edited.scene_fingerprint ^= 1;  // a different file called simple.scene
-  EXPECT_EQ(check_golden(edited, 0xdecc0ab5a9f92cbeULL, "x86-64").status, GoldenCheck::not_checked);
+  EXPECT_EQ(check_golden(edited, 0xdecc0ab5a9f92cbeULL, x86).status, GoldenCheck::not_checked);
   GoldenCase deeper = quick;
   deeper.depth = 4;
-  EXPECT_EQ(check_golden(deeper, 0xdecc0ab5a9f92cbeULL, "x86-64").status, GoldenCheck::not_checked);
+  EXPECT_EQ(check_golden(deeper, 0xdecc0ab5a9f92cbeULL, x86).status, GoldenCheck::not_checked);
+}
+
+// The image depends on the compiler and libm as well as the architecture, so the key names
+// all three: a toolchain nobody measured is "not checked", never FAILED for a correct image
+// that differs in its last bits; the measured toolchain still checks, and a wrong image
+// there still fails.
+TEST(Render, GoldensAreKeyedOnTheToolchainNotTheArchitectureAlone) {
+  const GoldenCase quick{"simple", 0xd99f6b22aaacd426ULL, 400, 300, 1, 5};
+  const std::string measured = "x86-64 gcc-12 glibc-2.36";
+  EXPECT_EQ(check_golden(quick, 0xdecc0ab5a9f92cbeULL, measured).status, GoldenCheck::matched);
+  EXPECT_EQ(check_golden(quick, 0xdecc0ab5a9f92cbfULL, measured).status, GoldenCheck::mismatch);
+  for (const char* other : {"x86-64", "x86-64 gcc-14 glibc-2.36", "x86-64 gcc-12 glibc-2.39",
+                            "x86-64 clang-16 glibc-2.36", "x86-64 gcc-12 libc-unknown"}) {
+    const GoldenCheck c = check_golden(quick, 0xdecc0ab5a9f92cbfULL, other);
+    EXPECT_EQ(c.status, GoldenCheck::not_checked) << other << ": " << c.text;
+  }
+  // This build's key: the architecture, the compiler and the C library, with their versions.
+  const std::string mine = golden_platform();
+  const std::regex key("(x86-64|aarch64|unknown) (gcc-[0-9]+|clang-[0-9]+|compiler-unknown) "
+                       "(glibc-[0-9]+[.][0-9]+|libc-unknown)");
+  EXPECT_TRUE(std::regex_match(mine, key)) << mine;
 }
 
 TEST(Render, OneSphereMatchesClosedFormShading) {

@@ -121,7 +121,8 @@ SolveResult run_solver(int dims, int radius, Extent n, std::int64_t steps, bool 
   set_mode(d, solver.field());
   StencilObserver quiet;
   for (std::int64_t s = 0; s < steps; ++s) solver.step(quiet);
-  SolveResult r{{}, field_checksum(d, solver.field()), mode_error(d, k, solver.field(), steps), mode_tolerance(k, steps)};
+  SolveResult r{{}, field_checksum(d, solver.field()), mode_error(d, k, solver.field(), steps),
+                mode_tolerance(d, k, steps)};
   // Compare against the reference by global position.
   const std::vector<double> ref = reference_run(dims, radius, n[0], n[1], n[2], steps);
   const Box all = whole(d);
@@ -222,8 +223,36 @@ TEST(StencilChecks, ACorruptedFieldFailsTheModeCheckAndChangesTheChecksum) {
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   if (rank == 0) solver.field()[d.index(1, 1, 0)] += 1e-9;
-  EXPECT_GT(mode_error(d, k, solver.field(), 5), mode_tolerance(k, 5));
+  EXPECT_GT(mode_error(d, k, solver.field(), 5), mode_tolerance(d, k, 5));
   EXPECT_NE(field_checksum(d, solver.field()), before);
+}
+
+// 100000 steps on 64x48 (plus the untimed one): lambda^s is about 3e-18, far below the
+// rounding bound (about 1.8e-10), so a check on the absolute error alone passed a field of
+// zeros. The tolerance is now at most a thousandth of lambda^s, and the run refuses such a
+// step count up front (mode_checkable), since a correct field could fail too.
+TEST(StencilChecks, AnAllZeroFieldFailsWhereTheModeDecaysBelowTheTolerance) {
+  Domain d(MPI_COMM_WORLD, 2, Extent{64, 48, 1}, 1);
+  const Coefficients k = make_coefficients(2, 1);
+  const std::vector<double> zero(d.array_size(), 0.0);
+  const std::int64_t steps = 100001;
+  ASSERT_LT(std::pow(mode_eigenvalue(d, k), double(steps)), 1e-17);  // the premise
+  EXPECT_GT(mode_error(d, k, zero.data(), steps), mode_tolerance(d, k, steps));
+  EXPECT_FALSE(mode_checkable(d, k, steps));
+  // Where the check can tell the mode from zero, the tolerance is the rounding bound as
+  // before, a field of zeros fails and the solver's field passes.
+  const std::int64_t most = max_checkable_steps(d, k);
+  EXPECT_TRUE(mode_checkable(d, k, most));
+  EXPECT_FALSE(mode_checkable(d, k, most + 1));
+  EXPECT_GT(most, 40000);  // lambda = 0.99959720: lambda^s >= 1000 (s + 1) 8 2^-52 up to s = 40805
+  EXPECT_LT(most, 41000);
+  EXPECT_EQ(mode_tolerance(d, k, 1000), mode_rounding(k, 1000));
+  EXPECT_GT(mode_error(d, k, zero.data(), 1000), mode_tolerance(d, k, 1000));
+  HeatSolver solver(d, k, true);
+  set_mode(d, solver.field());
+  StencilObserver quiet;
+  for (int s = 0; s < 1000; ++s) solver.step(quiet);
+  EXPECT_LE(mode_error(d, k, solver.field(), 1000), mode_tolerance(d, k, 1000));
 }
 
 TEST(StencilChecks, ChecksumIgnoresTheProcessGridButNotTheValues) {

@@ -153,6 +153,18 @@ TEST(StreamCheck, PassesAfterKSequences) {
   }
 }
 
+// `a` grows 15-fold per sequence and overflows to infinity at 262, so --stream-iterations
+// stops at 261: the largest count whose expected values are finite, and it verifies.
+TEST(StreamCheck, TheLargestIterationCountVerifies) {
+  EXPECT_EQ(st::kMaxSequences, 261);
+  EXPECT_TRUE(std::isfinite(st::expected_values(st::kMaxSequences).a));
+  EXPECT_FALSE(std::isfinite(st::expected_values(st::kMaxSequences + 1).a));
+  Arrays x(1000);
+  x.sequences(st::kMaxSequences);
+  const st::Errors e = x.check(st::kMaxSequences);
+  EXPECT_TRUE(st::passes(e)) << "errors " << e.a << " " << e.b << " " << e.c;
+}
+
 TEST(StreamCheck, FailsWhenOneElementOfAIsPerturbed) {
   const int k = 3;
   Arrays x(1000);
@@ -358,6 +370,8 @@ TEST(StreamOptions, BadValuesAreCommandLineErrors) {
   StreamKernel k;
   EXPECT_THROW(parse(k, {"--stream-iterations", "1"}), CLI::ValidationError);
   EXPECT_THROW(parse(k, {"--stream-iterations", "0"}), CLI::ValidationError);
+  EXPECT_THROW(parse(k, {"--stream-iterations", "262"}), CLI::ValidationError);  // would overflow
+  EXPECT_NO_THROW(parse(k, {"--stream-iterations", "261"}));
   EXPECT_THROW(parse(k, {"--stream-n", "0"}), CLI::ValidationError);
   EXPECT_THROW(parse(k, {"--stream-n", "-5"}), CLI::ValidationError);
   EXPECT_NO_THROW(parse(k, {"--stream-n", "100", "--stream-iterations", "2"}));

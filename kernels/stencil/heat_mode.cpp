@@ -53,8 +53,32 @@ double mode_error(const Domain& d, const Coefficients& k, const double* field, s
   return err;
 }
 
-double mode_tolerance(const Coefficients& k, std::int64_t steps) {
+double mode_amplitude(const Domain& d, const Coefficients& k, std::int64_t steps) {
+  return std::pow(std::fabs(mode_eigenvalue(d, k)), double(steps));
+}
+
+double mode_rounding(const Coefficients& k, std::int64_t steps) {
   return double(steps + 1) * k.flops_per_update() * 0x1.0p-52;
+}
+
+double mode_tolerance(const Domain& d, const Coefficients& k, std::int64_t steps) {
+  return std::min(mode_rounding(k, steps), mode_amplitude(d, k, steps) / kModeMargin);
+}
+
+bool mode_checkable(const Domain& d, const Coefficients& k, std::int64_t steps) {
+  return mode_amplitude(d, k, steps) >= kModeMargin * mode_rounding(k, steps);
+}
+
+// The amplitude falls and the rounding bound grows with the steps, so the steps that are
+// checkable are 1..max: a bisection finds max.
+std::int64_t max_checkable_steps(const Domain& d, const Coefficients& k) {
+  std::int64_t good = 1, bad = std::int64_t{1} << 40;
+  if (mode_checkable(d, k, bad)) return bad;
+  while (bad - good > 1) {
+    const std::int64_t mid = good + (bad - good) / 2;
+    (mode_checkable(d, k, mid) ? good : bad) = mid;
+  }
+  return good;
 }
 
 }  // namespace bramble::stencil

@@ -19,6 +19,13 @@ inline constexpr double kScalar = 3.0;
 // the scalar replay, and rounding of a handful of operations is far below 1e-13.
 inline constexpr double kThreshold = 1e-13;
 
+// The most sequences (iterations) a block can run and still be verified. Each sequence
+// multiplies a by 15 (c = a, b = 3c, c = a + b = 4a, a = b + 3c = 15a), from a = 2, so a
+// reaches 2 x 15^261, about 1.8e307, after 261 and overflows to infinity at 262: a run of 262
+// or more always FAILS. Below the overflow the arrays and the scalar replay round alike (the
+// same operations, no FMA), so 261 verifies; tests/test_stream.cpp checks both sides.
+inline constexpr int kMaxSequences = 261;
+
 // The four kernels, in the order STREAM runs them in each iteration.
 enum class Op : int { copy = 0, scale = 1, add = 2, triad = 3 };
 inline constexpr int kOpCount = 4;

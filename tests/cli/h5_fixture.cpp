@@ -4,6 +4,9 @@
 //   bramble_h5_fixture truncated PATH  the same, cut to half its size
 //   bramble_h5_fixture foreign PATH    an HDF5 file another program might write
 //   bramble_h5_fixture newer PATH      a bramble file with a schema newer than this build's
+//   bramble_h5_fixture partial-phase-work PATH
+//                                      a good file whose kernel names its phase_work but has
+//                                      lost the unit (a damaged or hand-edited file)
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -16,7 +19,7 @@
 namespace {
 using namespace bramble;
 
-void write_result(const std::string& path) {
+void write_result(const std::string& path, bool phase_work = false) {
   RunMetadata m;
   m.program_version = "fixture";
   m.label = "fixture";
@@ -33,8 +36,19 @@ void write_result(const std::string& path) {
   r.unit = "MLUP/s";
   r.passed = true;
   r.ranks = 1;
+  if (phase_work) r.phase_work = KernelResult::PhaseWork{"mlups_all_rounds", "MLUP/s", 1.0};
   ResultWriter writer(path, m);
   writer.append(r);
+}
+
+// The one kernel group of the one run, without its phase_work_unit attribute.
+void write_partial_phase_work(const std::string& path) {
+  write_result(path, /*phase_work=*/true);
+  h5::Handle file = h5::open_file(path, /*writable=*/true);
+  h5::Handle runs = h5::open_group(file, "runs");
+  h5::Handle kernels = h5::open_group(h5::open_group(runs, h5::children(runs).at(0)), "kernels");
+  h5::Handle kernel = h5::open_group(kernels, h5::children(kernels).at(0));
+  if (H5Adelete(kernel, "phase_work_unit") < 0) throw std::runtime_error("cannot delete phase_work_unit");
 }
 
 void write_foreign(const std::string& path) {
@@ -54,7 +68,7 @@ void write_newer(const std::string& path) {
 
 int main(int argc, char** argv) {
   if (argc != 3) {
-    std::fprintf(stderr, "usage: %s result|truncated|foreign|newer PATH\n", argv[0]);
+    std::fprintf(stderr, "usage: %s result|truncated|foreign|newer|partial-phase-work PATH\n", argv[0]);
     return 2;
   }
   const std::string kind = argv[1], path = argv[2];
@@ -64,6 +78,7 @@ int main(int argc, char** argv) {
     if (kind == "result" || kind == "truncated") write_result(path);
     else if (kind == "foreign") write_foreign(path);
     else if (kind == "newer") write_newer(path);
+    else if (kind == "partial-phase-work") write_partial_phase_work(path);
     else throw std::runtime_error("unknown fixture " + kind);
     if (kind == "truncated") std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
   } catch (const std::exception& e) {

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <sstream>
 
 #include "comparison/scaling_analysis.hpp"
 #include "comparison/scaling_math.hpp"
+#include "comparison/scaling_report.hpp"
 #include "core/errors.hpp"
 
 namespace bramble {
@@ -159,6 +161,49 @@ TEST(ScalingAnalysis, WeakStudyFitsGustafson) {
   // Per step, Gustafson's f, not Karp-Flatt's: (4 - 3.7) / 3 = 0.1.
   EXPECT_NEAR(s.rows[2].serial_fraction, 0.1, 1e-12);
   EXPECT_TRUE(std::isnan(s.fit->speedup_limit));
+}
+
+std::string report_text(const ScalingStudy& s) {
+  std::ostringstream out;
+  write_scaling_text(out, {s}, {}, false);
+  return out.str();
+}
+
+// HPL's usual weak sizing, N growing as sqrt(p), holds the matrix memory per rank constant,
+// and the flops per rank (2/3 N^3 / p) then grow as sqrt(p): not the constant work per rank
+// that the scaled speedup's ideal of p and Gustafson's law assume. The report says what was
+// held constant and fits no law.
+TEST(ScalingAnalysis, WeakHplWithMemoryPerRankConstantIsNotCalledConstantWork) {
+  const std::vector<SelectedRun> runs{run("scaling weak hpl np=1", "hpl", 1, 10, hpl(400, 1, 1)),
+                                      run("scaling weak hpl np=2", "hpl", 2, 18, hpl(576, 1, 2)),
+                                      run("scaling weak hpl np=4", "hpl", 4, 30, hpl(800, 2, 2))};
+  const ScalingStudy s = analyse_scaling(scaling_groups(runs, "", std::nullopt).at(0));
+  EXPECT_FALSE(s.fit.has_value());
+  for (const auto& r : s.rows) EXPECT_TRUE(std::isnan(r.serial_fraction)) << r.ranks << " ranks";
+  EXPECT_NEAR(s.rows[2].speedup, 3.0, 1e-12);  // still the Gflop/s ratio: work actually done per second
+  const std::string text = report_text(s);
+  EXPECT_EQ(text.find("work per rank held constant"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Gustafson fit"), std::string::npos) << text;
+  EXPECT_NE(text.find("memory per rank held constant"), std::string::npos) << text;
+  // HPL's flops 2/3 N^3 + 3/2 N^2, per rank: (341.3e6 + 0.96e6) / 4 over 42.67e6 + 0.24e6.
+  EXPECT_NE(text.find("grew 1.99x from 1 to 4 ranks"), std::string::npos) << text;
+  EXPECT_NE(text.find("no fit: "), std::string::npos) << text;
+}
+
+// N growing as the cube root of p holds the flops per rank constant (within the rounding of
+// N): a weak study as Gustafson meant it, fitted as before.
+TEST(ScalingAnalysis, WeakHplWithWorkPerRankConstantFitsGustafson) {
+  const std::vector<SelectedRun> runs{run("scaling weak hpl np=1", "hpl", 1, 10, hpl(400, 1, 1)),
+                                      run("scaling weak hpl np=2", "hpl", 2, 19, hpl(504, 1, 2)),
+                                      run("scaling weak hpl np=4", "hpl", 4, 37, hpl(635, 2, 2))};
+  const ScalingStudy s = analyse_scaling(scaling_groups(runs, "", std::nullopt).at(0));
+  ASSERT_TRUE(s.fit.has_value());
+  EXPECT_EQ(s.fit->law, "Gustafson");
+  EXPECT_NEAR(s.fit->serial_fraction, 0.1, 1e-12);  // 1.9 = 2 - 0.1, 3.7 = 4 - 0.3
+  EXPECT_NEAR(s.rows[2].serial_fraction, 0.1, 1e-12);
+  const std::string text = report_text(s);
+  EXPECT_NE(text.find("work per rank held constant"), std::string::npos) << text;
+  EXPECT_NE(text.find("Gustafson fit"), std::string::npos) << text;
 }
 
 }  // namespace

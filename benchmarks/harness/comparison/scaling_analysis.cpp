@@ -97,6 +97,9 @@ ScalingStudy analyse_scaling(const ScalingGroup& g) {
   s.waiting_phases = waiting_phases(g.kernel);
   s.warnings = g.warnings;
   warn_about_points(g, s);
+  if (g.mode == ScalingMode::weak) s.weak_load = weak_load(g);
+  // Gustafson's law, and its serial fraction, describe constant work per rank only.
+  const bool fits_law = g.mode == ScalingMode::strong || s.weak_load.work_constant;
 
   const std::map<int, double> passed = best_figures(g, true);
   const std::map<int, double> reference = passed.empty() ? best_figures(g, false) : passed;
@@ -113,8 +116,9 @@ ScalingStudy analyse_scaling(const ScalingGroup& g) {
     row.seconds = r.best_seconds();
     row.speedup = scaling_speedup(r.figure_of_merit, base_figure);
     row.efficiency = scaling_efficiency(row.speedup, p);
-    row.serial_fraction =
-        g.mode == ScalingMode::strong ? karp_flatt(row.speedup, p) : gustafson_fraction(row.speedup, p);
+    row.serial_fraction = !fits_law                      ? NAN
+                          : g.mode == ScalingMode::strong ? karp_flatt(row.speedup, p)
+                                                          : gustafson_fraction(row.speedup, p);
     row.waiting_share = waiting_share(r.phase_names, r.phase_seconds, s.waiting_phases);
     row.passed = r.passed;
     const auto same_ranks = [&](const ScalingPoint& o) { return o.ranks == pt.ranks; };
@@ -124,8 +128,15 @@ ScalingStudy analyse_scaling(const ScalingGroup& g) {
     row.run = pt.run;
     s.rows.push_back(row);
   }
-  if (passed.size() >= 2) s.fit = fit(g.mode, passed, s.base_ranks, base_figure);
-  else s.warnings.push_back("no fit: fewer than two rank counts passed verification");
+  if (passed.size() < 2) {
+    s.no_fit = "fewer than two rank counts passed";
+    s.warnings.push_back("no fit: fewer than two rank counts passed verification");
+  } else if (!fits_law) {
+    s.no_fit = "Gustafson's law assumes the same work per rank at every count, and " + s.weak_load.work_change +
+               " (scripts/scaling.sh hpl --weak grows N as the cube root of p, which holds it)";
+  } else {
+    s.fit = fit(g.mode, passed, s.base_ranks, base_figure);
+  }
   add_notes(s);
   return s;
 }

@@ -58,17 +58,20 @@ Json fit_json(const ScalingStudy& s) {
 }
 
 Json study_json(const ScalingStudy& s) {
-  const char* formula =
-      s.mode == ScalingMode::strong ? "Karp-Flatt (1/S - 1/p) / (1 - 1/p)" : "Gustafson (p - S) / (p - 1)";
+  const char* formula = s.mode == ScalingMode::strong ? "Karp-Flatt (1/S - 1/p) / (1 - 1/p)"
+                        : s.weak_load.work_constant   ? "Gustafson (p - S) / (p - 1)"
+                                                      : "none: the work per rank was not held constant";
   return {{"kernel", s.kernel},
           {"mode", mode_text(s.mode)},
           {"mode_from", s.mode_from},
           {"unit", s.unit},
           {"base_ranks", s.base_ranks},
+          {"held_constant", s.mode == ScalingMode::weak ? Json(s.weak_load.held) : Json(nullptr)},
           {"serial_fraction_formula", formula},
           {"comm_wait_phases", s.waiting_phases},
           {"steps", json_array(s.rows, step_json)},
           {"fit", fit_json(s)},
+          {"no_fit", s.fit ? Json(nullptr) : Json(s.no_fit)},
           {"notes", s.notes},
           {"warnings", s.warnings}};
 }

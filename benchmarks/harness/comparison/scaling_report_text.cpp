@@ -52,15 +52,23 @@ std::string title(const ScalingStudy& s) {
 // What the speedup column is measured against and what the comm+wait column counts.
 std::vector<std::string> explanations(const ScalingStudy& s) {
   std::vector<std::string> lines;
-  if (s.mode == ScalingMode::weak)
-    lines.push_back("work per rank held constant: the scaled speedup is the work done per second over that at " +
-                    std::to_string(s.base_ranks) + (s.base_ranks == 1 ? " rank" : " ranks") + " (ideal: p)");
+  const std::string base = std::to_string(s.base_ranks) + (s.base_ranks == 1 ? " rank" : " ranks");
+  // The scaled speedup is a ratio of rates, so it counts the work each run actually did; only
+  // with the same work per rank does its ideal of p compare like with like.
+  if (s.mode == ScalingMode::weak && s.weak_load.work_constant)
+    lines.push_back(s.weak_load.held + ": the scaled speedup is the work done per second over that at " + base +
+                    " (ideal: p)");
+  else if (s.mode == ScalingMode::weak)
+    lines.push_back(s.weak_load.held + ": the scaled speedup is the work actually done per second over that at " +
+                    base + " (ideal: p, though a rank's rate changes with its share of the work)");
   if (s.base_ranks != 1)
     lines.push_back("speedup relative to " + std::to_string(s.base_ranks) + " ranks, the smallest count measured; "
                     "p in efficiency and serial fraction is ranks / " + std::to_string(s.base_ranks));
   lines.push_back(s.mode == ScalingMode::strong
                       ? "serial fraction: Karp-Flatt e = (1/S - 1/p) / (1 - 1/p), the Amdahl f that gives each speedup"
-                      : "serial fraction: (p - S) / (p - 1), the Gustafson f that gives each scaled speedup");
+                  : s.weak_load.work_constant
+                      ? "serial fraction: (p - S) / (p - 1), the Gustafson f that gives each scaled speedup"
+                      : "serial fraction: none, since Gustafson's (p - S) / (p - 1) assumes constant work per rank");
   lines.push_back(s.waiting_phases.empty()
                       ? "comm+wait: " + s.kernel + " records no communication phase"
                       : "comm+wait: share of all ranks' time in " + join(s.waiting_phases));
@@ -105,7 +113,7 @@ void markdown_table(std::ostream& out, const ScalingStudy& s) {
 }  // namespace
 
 std::string fit_sentence(const ScalingStudy& s) {
-  if (!s.fit) return "no fit: fewer than two rank counts passed";
+  if (!s.fit) return "no fit: " + s.no_fit;
   const ScalingFit& f = *s.fit;
   const std::string base = std::to_string(s.base_ranks) + (s.base_ranks == 1 ? " rank" : " ranks");
   std::string text = f.law + " fit: serial fraction f = " + fixed(f.serial_fraction, 4) +

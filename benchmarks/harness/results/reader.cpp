@@ -1,5 +1,8 @@
 #include "results/reader.hpp"
 
+#include <optional>
+#include <utility>
+
 #include "core/errors.hpp"
 #include "results/h5_io.hpp"
 #include "results/power_h5.hpp"
@@ -10,12 +13,28 @@
 namespace bramble {
 namespace {
 
-KernelResult read_result(hid_t g) {
+// The per-watt work is three attributes the writer puts down together (writer.cpp); a file
+// with some of them was damaged or edited by hand, and is refused rather than half read.
+std::optional<KernelResult::PhaseWork> read_phase_work(const std::vector<NamedValue>& attrs,
+                                                       const std::string& where) {
+  const Value* name = find_value(attrs, "phase_work_name");
+  const Value* unit = find_value(attrs, "phase_work_unit");
+  const Value* rate = find_value(attrs, "phase_work_rate");
+  if (!name && !unit && !rate) return std::nullopt;
+  if (name && unit && rate) return KernelResult::PhaseWork{to_text(*name), to_text(*unit), to_number(rate, 0)};
+  std::string present, missing;
+  for (const auto& [attr, value] : {std::pair{"phase_work_name", name}, {"phase_work_unit", unit},
+                                    {"phase_work_rate", rate}}) {
+    std::string& list = value ? present : missing;
+    list += (list.empty() ? "" : value ? " and " : " or ") + std::string(attr);
+  }
+  throw InputError(where + " has " + present + " but no " + missing);
+}
+
+KernelResult read_result(hid_t g, const std::string& where) {
   const std::vector<NamedValue> attrs = h5::read_attrs(g);
   KernelResult r = from_values(attrs, kernel_result_fields());
-  if (const Value* name = find_value(attrs, "phase_work_name"))
-    r.phase_work = KernelResult::PhaseWork{to_text(*name), to_text(*find_value(attrs, "phase_work_unit")),
-                                           to_number(find_value(attrs, "phase_work_rate"), 0)};
+  r.phase_work = read_phase_work(attrs, where);
   r.parameters = h5::read_attrs(h5::open_group(g, "parameters"));
   r.figures = h5::read_attrs(h5::open_group(g, "figures"));
   r.verification = h5::read_attrs(h5::open_group(g, "verification"));
@@ -28,13 +47,14 @@ KernelResult read_result(hid_t g) {
   return r;
 }
 
-KernelRecord read_kernel(hid_t kernels, const std::string& name, const std::vector<MeterInfo>& meters) {
+KernelRecord read_kernel(hid_t kernels, const std::string& where, const std::string& name,
+                         const std::vector<MeterInfo>& meters) {
   h5::Handle g = h5::open_group(kernels, name);
   KernelRecord k;
   k.group = name;
   const std::vector<NamedValue> attrs = h5::read_attrs(g);
   if (const Value* v = find_value(attrs, "completed_utc")) k.completed_utc = to_text(*v);
-  k.result = read_result(g);
+  k.result = read_result(g, where + "/" + name);
   k.power = read_kernel_power(g, meters);
   return k;
 }
@@ -52,7 +72,8 @@ RunRecord read_run(hid_t runs, const std::string& name) {
   run.power = read_run_power(g);
   const std::vector<MeterInfo> meters = run.power ? run.power->meters : std::vector<MeterInfo>{};
   h5::Handle kernels = h5::open_group(g, "kernels");
-  for (const auto& k : h5::children(kernels)) run.kernels.push_back(read_kernel(kernels, k, meters));
+  for (const auto& k : h5::children(kernels))
+    run.kernels.push_back(read_kernel(kernels, "runs/" + name + "/kernels", k, meters));
   return run;
 }
 

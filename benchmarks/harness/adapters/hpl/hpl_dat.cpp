@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <type_traits>
 #include <sstream>
 
@@ -17,6 +18,13 @@ bool not_finite(std::string token) {
   for (char& c : token) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (!token.empty() && (token[0] == '-' || token[0] == '+')) token.erase(0, 1);
   return token.starts_with("nan") || token.starts_with("inf");
+}
+
+// 16.5, 1e+300: a number as %g prints it.
+std::string short_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
 }
 
 // HPL reads each line's leading values and treats the rest as a comment; so do we.
@@ -107,6 +115,9 @@ HplDat parse_hpl_dat(const std::string& text, const std::string& name) {
 
   dat.threshold = r.value<double>(13, "threshold");
   if (!(dat.threshold > 0) || !std::isfinite(dat.threshold)) r.fail(13, "threshold must be a positive finite number");
+  if (dat.threshold > kHplThreshold)
+    r.fail(13, "threshold " + short_number(dat.threshold) + " is looser than HPL's 16, so a wrong answer could pass "
+               "verification; use 16 (a smaller threshold only makes the check stricter)");
 
   // Panel-factorisation variants: bramble has one (recursive, Crout-free right-looking).
   struct Skipped { int count_line; const char* what; };

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "adapters/hpl/hpl_dat.hpp"
 #include "hpl/lu_factor.hpp"
 #include "hpl/process_grid.hpp"
 #include "suite/kernel.hpp"
@@ -22,7 +23,7 @@ struct HplCase {
   int depth = 1;  // look-ahead depth
   hpl::BcastAlgo bcast = hpl::BcastAlgo::ring_modified;
   hpl::SwapAlgo swap = hpl::SwapAlgo::allgather;
-  double threshold = 16.0;
+  double threshold = kHplThreshold;
 };
 
 struct HplOptions {

@@ -128,6 +128,39 @@ void validate_memory(const RunContext& ctx, const stencil::Domain& domain) {
   });
 }
 
+// "64x48" or "64x48x32".
+std::string grid_text(const StencilOptions& o, const StencilSetup& s) {
+  const auto& g = s.global;
+  return std::to_string(g[0]) + "x" + std::to_string(g[1]) + (o.dims == 3 ? "x" + std::to_string(g[2]) : "");
+}
+
+std::string two_digits(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2g", v);
+  return buf;
+}
+
+// Each round ends lambda^(steps+1) u0 (the untimed step and the timed ones), and many steps
+// on a small grid decay that below what the check can tell from a field of zeros: refused
+// here, rather than run and verify nothing (stencil/heat_mode.hpp). Before the solver
+// allocates anything.
+void validate_steps(const RunContext& ctx, const StencilOptions& o, const StencilSetup& s,
+                    const stencil::Domain& domain) {
+  agree(ctx.world, [&] {
+    if (stencil::mode_checkable(domain, s.k, s.steps + 1)) return;
+    const std::int64_t most = std::max<std::int64_t>(1, stencil::max_checkable_steps(domain, s.k) - 1);
+    const std::string steps = std::to_string(s.steps);
+    throw InputError((o.steps ? "--steps " + steps + " is" : "the default " + steps + " steps are") +
+                     " too many for a " + grid_text(o, s) +
+                     " grid: the sine mode the check compares against decays to " +
+                     two_digits(stencil::mode_amplitude(domain, s.k, s.steps + 1)) +
+                     " of its start, which the check cannot tell from an all-zero field (it needs at least " +
+                     std::to_string(std::lround(stencil::kModeMargin)) + " x its rounding tolerance, " +
+                     two_digits(stencil::mode_rounding(s.k, s.steps + 1)) + "); use at most " +
+                     std::to_string(most) + " steps, or a bigger grid");
+  });
+}
+
 // The worse of two mode errors; a NaN in either stays NaN, so it can never pass.
 double worse_error(double a, double b) {
   return std::isnan(a) || std::isnan(b) ? std::numeric_limits<double>::quiet_NaN() : std::max(a, b);
@@ -157,7 +190,7 @@ Rounds timed_rounds(const RunContext& ctx, const stencil::Domain& domain, const 
 
 Verification verify(const stencil::Domain& domain, const StencilSetup& s, const stencil::HeatSolver& solver,
                     const Rounds& rounds) {
-  return {rounds.error, stencil::mode_tolerance(s.k, s.steps + 1),
+  return {rounds.error, stencil::mode_tolerance(domain, s.k, s.steps + 1),
           hex64(stencil::field_checksum(domain, solver.field()))};
 }
 
@@ -169,10 +202,8 @@ Rates rates(const StencilSetup& s, const Rounds& rounds) {
 }
 
 std::string problem_text(const StencilOptions& o, const StencilSetup& s) {
-  const auto& g = s.global;
   const auto& p = s.procs;
-  const std::string size =
-      std::to_string(g[0]) + "x" + std::to_string(g[1]) + (o.dims == 3 ? "x" + std::to_string(g[2]) : "");
+  const std::string size = grid_text(o, s);
   const std::string grid =
       std::to_string(p[0]) + "x" + std::to_string(p[1]) + (o.dims == 3 ? "x" + std::to_string(p[2]) : "");
   return std::to_string(o.dims) + "D r=" + std::to_string(o.radius) + " " + size + " ranks " + grid +
@@ -252,6 +283,7 @@ void StencilKernel::run(RunContext& ctx) {
   validate_extents(ctx, opt_, s);
   stencil::Domain domain(ctx.world, opt_.dims, s.global, opt_.radius);
   validate_memory(ctx, domain);
+  validate_steps(ctx, opt_, s, domain);
 
   stencil::HeatSolver solver(domain, s.k, !opt_.no_overlap);
   const Rounds rounds = timed_rounds(ctx, domain, s, solver);

@@ -86,7 +86,8 @@ void run_block(const RunContext& ctx, const StreamCase& c, stream::Arrays& x, Me
 }
 
 // --min-phase-seconds repeats whole blocks rather than iterations: the recurrence multiplies
-// `a` by 15 per iteration, so one endless block would overflow after about 260 of them.
+// `a` by 15 per iteration, so one endless block would overflow after 261 of them
+// (stream::kMaxSequences, which also caps --stream-iterations).
 Measured measure(const RunContext& ctx, const StreamCase& c, stream::Arrays& x) {
   Measured m;
   do run_block(ctx, c, x, m);
@@ -210,8 +211,9 @@ void StreamKernel::add_options(CLI::App& sub) {
                  "with all ranks of a node within 40% of its available memory)")
       ->check(whole_number<std::int64_t>(1, std::int64_t{1} << 40));
   sub.add_option("--stream-iterations", opt_.iterations,
-                 "Iterations K of copy, scale, add, triad; the first is untimed (default 10, 5 with --quick)")
-      ->check(whole_number<int>(2, 1 << 24));
+                 "Iterations K of copy, scale, add, triad; the first is untimed (default 10, 5 with --quick; "
+                 "at most 261, beyond which the values overflow and cannot be verified)")
+      ->check(whole_number<int>(2, stream::kMaxSequences));
 }
 
 StreamCase StreamKernel::plan(const RunContext& ctx) const {
