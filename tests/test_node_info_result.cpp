@@ -49,7 +49,7 @@ TEST(NodeInfoResult, ArchCpuPartAndBoardAreWrittenPerNode) {
     const h5::Handle nodes = h5::open_group(h5::open_group(h5::open_group(file, "runs"), "run-0000"), "nodes");
     for (int n = 0; n < size; ++n) {
       const auto attrs = h5::read_attrs(h5::open_group(nodes, "node-00" + std::to_string(n)));
-      for (const char* name : {"arch", "cpu_part", "board_model"})
+      for (const char* name : {"arch", "cpu_part", "board_model", "physical_cores", "smt", "core_note"})
         EXPECT_NE(find_value(attrs, name), nullptr) << "node " << n << " lacks " << name;
     }
   }

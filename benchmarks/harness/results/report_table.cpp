@@ -132,16 +132,23 @@ void print_context(std::ostream& out, const RunRecord& run) {
   if (!std::isnan(c.price_usd)) out << "  price: " << fixed(c.price_usd, 2) << " USD (declared with --price-usd)\n";
   out << "\n";
   // Files from before issue 13 have no arch, cpu_part or board_model: "-", and cpu_model.
+  // Files from before issue 21 have no physical cores or SMT state: "-" (their `cores` were
+  // the logical CPUs, shown as threads).
   const auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
-  Rows nodes{{"node", "hostname", "arch", "cpu", "board", "cores", "memory (GiB)", "available", "governor", "ranks"}};
+  Rows nodes{{"node", "hostname", "arch", "cpu", "board", "cores", "threads", "SMT", "memory (GiB)", "available",
+              "governor", "ranks"}};
+  std::vector<std::string> notes;
   for (std::size_t i = 0; i < c.nodes.size(); ++i) {
     const NodeInfo& n = c.nodes[i];
     nodes.push_back({std::to_string(i), n.hostname, or_dash(n.arch), n.cpu_part.empty() ? n.cpu_model : n.cpu_part,
-                     or_dash(n.board_model), std::to_string(n.cores),
+                     or_dash(n.board_model), n.physical_cores > 0 ? std::to_string(n.physical_cores) : "-",
+                     std::to_string(n.cores), or_dash(n.smt),
                      fixed(double(n.memory_total_bytes) / (1 << 30), 1), fixed(double(n.memory_available_bytes) / (1 << 30), 1),
                      n.governor.empty() ? "-" : n.governor, std::to_string(n.ranks)});
+    if (!n.core_note.empty()) notes.push_back("node " + std::to_string(i) + ": " + n.core_note);
   }
   print_table(out, nodes, "  ");
+  for (const auto& note : notes) out << "  " << note << '\n';
   if (run.power) print_run_power(out, *run.power);
 }
 
