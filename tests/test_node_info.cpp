@@ -1,7 +1,7 @@
 // A node's architecture, CPU core and board, read from fake roots (tests/data/cpuinfo/): a
 // Raspberry Pi 4 and 5 on 64-bit Raspberry Pi OS, and an x86 VM without a device tree; its
 // physical cores, hardware threads and SMT state (issue 21) from a fake 2x2x2 SMT server and
-// scratch trees.
+// scratch trees; and this process's CPU affinity.
 #include <gtest/gtest.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -9,11 +9,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sched.h>
+
 #include "context/board_model.hpp"
+#include "context/cpu_affinity.hpp"
 #include "context/cpu_list.hpp"
 #include "context/cpu_part.hpp"
 #include "context/cpu_topology.hpp"
 #include "context/node_info.hpp"
+#include "context/rank_placement.hpp"
 
 namespace bramble {
 namespace {
@@ -221,6 +225,27 @@ TEST_F(ScratchRoot, SmtStateFromControlElseActive) {
   EXPECT_EQ(read_cpu_topology(root_.string(), 1).smt, "on (inactive)");
   put("sys/devices/system/cpu/smt/active", "1\n");
   EXPECT_EQ(read_cpu_topology(root_.string(), 1).smt, "on");
+}
+
+TEST(RankPlacement, ACoreOnlyWhenEveryAllowedCpuIsOnIt) {
+  const CpuTopology t = read_cpu_topology(kSmtRoot, 0);
+  EXPECT_EQ(single_core({0, 4}, t), "0:0");  // both threads of one core
+  EXPECT_EQ(single_core({6}, t), "1:0");
+  EXPECT_EQ(single_core({0, 1}, t), "");     // two cores
+  EXPECT_EQ(single_core({}, t), "");
+  EXPECT_EQ(single_core({42}, t), "");       // not a CPU of this topology
+}
+
+TEST(RankPlacement, ThisProcessIsWhatSchedGetaffinitySays) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  ASSERT_EQ(sched_getaffinity(0, sizeof set, &set), 0);
+  const std::vector<int> cpus = this_process_cpus();
+  EXPECT_EQ(static_cast<int>(cpus.size()), CPU_COUNT(&set));
+  for (int cpu : cpus) EXPECT_TRUE(CPU_ISSET(cpu, &set)) << cpu;
+  const RankPlacement p = this_rank_placement(3, read_cpu_topology("", 0));
+  EXPECT_EQ(p.node, 3);
+  EXPECT_EQ(parse_cpu_list(p.cpus), cpus);
 }
 
 TEST(NodeHardware, ThisMachineHasAtLeastOneCorePerThreadGroup) {

@@ -120,6 +120,19 @@ void print_run_power(std::ostream& out, const RunPower& p) {
   if (rows.size() > 1) print_table(out, rows, "  ");
 }
 
+// Each rank's CPUs (sched_getaffinity) on one line, "rank: cpus[@core]", the first 32 only:
+// the file holds them all (rank_cpus, rank_core).
+void print_rank_cpus(std::ostream& out, const std::vector<RankPlacement>& placements) {
+  if (placements.empty()) return;
+  constexpr std::size_t kShown = 32;
+  out << "  rank CPUs (rank: CPUs, @ physical core where bound to one):";
+  for (std::size_t r = 0; r < placements.size() && r < kShown; ++r)
+    out << (r ? ", " : " ") << r << ": " << (placements[r].cpus.empty() ? "?" : placements[r].cpus)
+        << (placements[r].core.empty() ? "" : " @" + placements[r].core);
+  if (placements.size() > kShown) out << ", ... (" << placements.size() - kShown << " more in the file)";
+  out << '\n';
+}
+
 void print_context(std::ostream& out, const RunRecord& run) {
   const RunMetadata& c = run.context;
   out << "\n" << run.group << ": " << c.utc_time << "  label \"" << c.label << "\"\n  bramble " << c.program_version
@@ -149,6 +162,7 @@ void print_context(std::ostream& out, const RunRecord& run) {
   }
   print_table(out, nodes, "  ");
   for (const auto& note : notes) out << "  " << note << '\n';
+  print_rank_cpus(out, c.rank_placement);
   if (run.power) print_run_power(out, *run.power);
 }
 
