@@ -1,15 +1,19 @@
 // The node's architecture, CPU part and board reach the result file: read on each node by its
 // leader, gathered to rank 0 and written as attributes of nodes/node-NNN (results/README.md).
 // Two ranks pretend to be two nodes, so the gather carries more than rank 0's own facts.
-// Physical cores, SMT and each rank's CPUs (issue 21) likewise, and files from before them
-// still read.
+// Physical cores, SMT and each rank's CPUs (issue 21) likewise; a run on a fake 4-core SMT
+// host with fewer ranks than cores (1 or 2) is warned about and says so in the file; and
+// files from before these still read.
 #include <gtest/gtest.h>
 #include <mpi.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
+#include "context/cpu_affinity.hpp"
+#include "context/cpu_list.hpp"
 #include "context/run_metadata.hpp"
 #include "context/topology.hpp"
 #include "results/h5_io.hpp"
@@ -63,6 +67,55 @@ TEST(NodeInfoResult, ArchCpuPartAndBoardAreWrittenPerNode) {
     EXPECT_FALSE(node.cpu_part.empty());
     EXPECT_EQ(node.board_model, m.nodes.front().board_model);  // "" on an x86 VM
   }
+  fs::remove_all(dir);
+}
+
+std::string ranks_text(int n) { return std::to_string(n) + (n == 1 ? " rank" : " ranks"); }
+
+TEST(NodeInfoResult, FewerRanksThanPhysicalCoresIsWarnedAndRecorded) {
+  int rank = 0, size = 1;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  ASSERT_LT(size, 4) << "the fake host has 4 physical cores";
+  // Every rank on one host whose /sys says 2 packages x 2 cores x 2 threads.
+  const Topology topology(MPI_COMM_WORLD, 0, BRAMBLE_TEST_DATA "/cpuinfo/smt");
+  const RunMetadata m = collect_metadata(topology, size, "occupancy", {"test_node_info_result"});
+  ASSERT_EQ(m.nodes.size(), 1u);
+  const std::string want = "fewer ranks than physical cores on node " + m.nodes[0].hostname + " (" + ranks_text(size) +
+                           " on 4 physical cores), so cores sit idle and per-core and per-watt figures understate "
+                           "the machine: start one rank per physical core (scripts/run.sh does)";
+  EXPECT_NE(std::find(m.trust_warnings.begin(), m.trust_warnings.end(), want), m.trust_warnings.end())
+      << "rank " << rank << " lacks: " << want;
+  // Each rank's own CPUs reach every rank.
+  ASSERT_EQ(m.rank_placement.size(), static_cast<std::size_t>(size));
+  EXPECT_EQ(m.rank_placement[static_cast<std::size_t>(rank)].cpus, format_cpu_list(this_process_cpus()));
+  if (rank != 0) return;
+
+  const fs::path dir = fs::temp_directory_path() / ("bramble-occupancy-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string path = (dir / "r.h5").string();
+  ResultWriter(path, m).append(small_result());
+  {  // one entry per rank, as h5py would read the columns
+    const h5::Handle file = h5::open_file(path, false);
+    const h5::Handle run = h5::open_group(h5::open_group(file, "runs"), "run-0000");
+    EXPECT_EQ(h5::read_dataset(run, "rank_node").size(), static_cast<std::size_t>(size));
+    EXPECT_EQ(h5::read_text_dataset(run, "rank_cpus").size(), static_cast<std::size_t>(size));
+    EXPECT_EQ(h5::read_text_dataset(run, "rank_core").size(), static_cast<std::size_t>(size));
+  }
+  const RunRecord back = read_result_file(path).runs.at(0);
+  const NodeInfo& node = back.context.nodes.at(0);
+  EXPECT_EQ(node.physical_cores, 4);
+  EXPECT_EQ(node.cores, 8);
+  EXPECT_EQ(node.smt, "on");
+  EXPECT_EQ(node.ranks, size);
+  ASSERT_EQ(back.context.rank_placement.size(), static_cast<std::size_t>(size));
+  for (int r = 0; r < size; ++r) {
+    EXPECT_EQ(back.context.rank_placement[r].node, 0);
+    EXPECT_EQ(back.context.rank_placement[r].cpus, m.rank_placement[r].cpus);
+    EXPECT_EQ(back.context.rank_placement[r].core, m.rank_placement[r].core);
+  }
+  EXPECT_NE(std::find(back.context.trust_warnings.begin(), back.context.trust_warnings.end(), want),
+            back.context.trust_warnings.end());
   fs::remove_all(dir);
 }
 

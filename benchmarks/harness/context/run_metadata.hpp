@@ -26,7 +26,8 @@ struct RunMetadata {
   std::vector<NodeInfo> nodes;
   std::vector<RankPlacement> rank_placement;  // by world rank; empty in files before issue 21
   // Every reason a figure of this run cannot be trusted (build, governor, BLAS core,
-  // oversubscription): printed once, stored in the result file, shown by `show`.
+  // over- and under-subscription, ranks sharing a core): printed once, stored in the result
+  // file, shown by `show`.
   std::vector<std::string> trust_warnings;
 };
 
