@@ -1,5 +1,7 @@
 // A node's architecture, CPU core and board, read from fake roots (tests/data/cpuinfo/): a
-// Raspberry Pi 4 and 5 on 64-bit Raspberry Pi OS, and an x86 VM without a device tree.
+// Raspberry Pi 4 and 5 on 64-bit Raspberry Pi OS, and an x86 VM without a device tree; its
+// physical cores, hardware threads and SMT state (issue 21) from a fake 2x2x2 SMT server and
+// scratch trees; and this process's CPU affinity.
 #include <gtest/gtest.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -7,9 +9,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sched.h>
+
 #include "context/board_model.hpp"
+#include "context/cpu_affinity.hpp"
+#include "context/cpu_list.hpp"
 #include "context/cpu_part.hpp"
+#include "context/cpu_topology.hpp"
 #include "context/node_info.hpp"
+#include "context/rank_placement.hpp"
 
 namespace bramble {
 namespace {
@@ -128,6 +136,122 @@ TEST_F(ScratchRoot, CpuinfoModelThenRevisionWithoutADeviceTree) {
   EXPECT_EQ(read_hardware(root_.string(), "aarch64").board_model, "Raspberry Pi 4 Model B Rev 1.4");
   put("proc/cpuinfo", pi4.substr(0, pi4.find("Revision")));
   EXPECT_EQ(read_hardware(root_.string(), "aarch64").board_model, "");
+}
+
+// Physical cores, hardware threads and SMT (issue 21).
+
+TEST(CpuList, ParsesAndFormatsTheKernelsLists) {
+  EXPECT_EQ(parse_cpu_list("0-3,8,10-11"), (std::vector<int>{0, 1, 2, 3, 8, 10, 11}));
+  EXPECT_EQ(parse_cpu_list("5"), (std::vector<int>{5}));
+  EXPECT_EQ(parse_cpu_list("3,1-2,2"), (std::vector<int>{1, 2, 3}));
+  for (const char* bad : {"", "a", "1-", "-1", "3-1", "1,,2", "1-2-3", "0-99999999"})
+    EXPECT_TRUE(parse_cpu_list(bad).empty()) << bad;
+  EXPECT_EQ(format_cpu_list({8, 0, 1, 2, 3, 10, 11, 3}), "0-3,8,10-11");
+  EXPECT_EQ(format_cpu_list({}), "");
+  EXPECT_EQ(format_cpu_list({7}), "7");
+}
+
+const std::string kSmtRoot = kRoots + "/smt";  // 2 packages x 2 cores x 2 threads
+
+TEST(CpuTopology, SmtServerCountsPackageCorePairsOnce) {
+  const CpuTopology t = read_cpu_topology(kSmtRoot, 99);
+  EXPECT_EQ(t.logical_cpus, 8);
+  EXPECT_EQ(t.physical_cores, 4);  // not 2 (core ids alone), not 8 (threads)
+  EXPECT_EQ(t.note, "");
+  EXPECT_EQ(t.smt, "on");
+  ASSERT_EQ(t.core_of_cpu.size(), 8u);
+  EXPECT_EQ(t.core_of_cpu.at(4), t.core_of_cpu.at(0));  // SMT siblings
+  EXPECT_NE(t.core_of_cpu.at(2), t.core_of_cpu.at(0));  // core 0 of the other package
+  EXPECT_EQ(core_name(t.core_of_cpu.at(6)), "1:0");
+}
+
+TEST(CpuTopology, NodeInfoRecordsThreadsCoresAndSmt) {
+  const NodeInfo n = read_node_info(kSmtRoot);
+  EXPECT_EQ(n.cores, 8);
+  EXPECT_EQ(n.physical_cores, 4);
+  EXPECT_EQ(physical_cores_or_logical(n), 4);
+  EXPECT_EQ(n.smt, "on");
+  EXPECT_EQ(n.core_note, "");
+  NodeInfo old;  // a file from before issue 21: its logical CPUs are all there is
+  old.cores = 6;
+  EXPECT_EQ(physical_cores_or_logical(old), 6);
+}
+
+TEST_F(ScratchRoot, OfflineCpusAreLeftOut) {
+  put("sys/devices/system/cpu/online", "0-1,3\n");  // cpu2 offline
+  for (int cpu : {0, 1, 2, 3}) {
+    put("sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/topology/physical_package_id", "0\n");
+    put("sys/devices/system/cpu/cpu" + std::to_string(cpu) + "/topology/core_id", std::to_string(cpu) + "\n");
+  }
+  const CpuTopology t = read_cpu_topology(root_.string(), 99);
+  EXPECT_EQ(t.logical_cpus, 3);
+  EXPECT_EQ(t.physical_cores, 3);
+  EXPECT_EQ(t.smt, "");  // no smt directory: not known, not "off"
+}
+
+TEST_F(ScratchRoot, WithoutTheOnlineListEachCpusOwnFileDecides) {
+  put("sys/devices/system/cpu/cpu0/topology/physical_package_id", "-1\n");  // old arm64 kernels
+  put("sys/devices/system/cpu/cpu0/topology/core_id", "0\n");
+  put("sys/devices/system/cpu/cpu1/online", "0\n");
+  put("sys/devices/system/cpu/cpu10/online", "1\n");
+  put("sys/devices/system/cpu/cpu10/topology/physical_package_id", "-1\n");
+  put("sys/devices/system/cpu/cpu10/topology/core_id", "1\n");
+  put("sys/devices/system/cpu/cpufreq/policy0/scaling_governor", "performance\n");
+  const CpuTopology t = read_cpu_topology(root_.string(), 99);
+  EXPECT_EQ(t.online, (std::vector<int>{0, 10}));
+  EXPECT_EQ(t.physical_cores, 2);
+  EXPECT_EQ(t.note, "");
+}
+
+TEST_F(ScratchRoot, UnreadableTopologyCountsLogicalCpusAndSaysSo) {
+  put("sys/devices/system/cpu/online", "0-3\n");  // no topology directories (some containers)
+  const CpuTopology t = read_cpu_topology(root_.string(), 99);
+  EXPECT_EQ(t.logical_cpus, 4);
+  EXPECT_EQ(t.physical_cores, 4);
+  EXPECT_NE(t.note.find("physical cores counted as logical CPUs"), std::string::npos) << t.note;
+  // Nothing at all: the caller's count, still said.
+  const CpuTopology none = read_cpu_topology("/nonexistent-bramble-root", 6);
+  EXPECT_EQ(none.logical_cpus, 6);
+  EXPECT_EQ(none.physical_cores, 6);
+  EXPECT_FALSE(none.note.empty());
+}
+
+TEST_F(ScratchRoot, SmtStateFromControlElseActive) {
+  put("sys/devices/system/cpu/smt/active", "0\n");
+  EXPECT_EQ(read_cpu_topology(root_.string(), 1).smt, "off");
+  put("sys/devices/system/cpu/smt/control", "notsupported\n");  // this x86 VM's answer
+  EXPECT_EQ(read_cpu_topology(root_.string(), 1).smt, "notsupported");
+  put("sys/devices/system/cpu/smt/control", "on\n");  // enabled, but no core has a sibling
+  EXPECT_EQ(read_cpu_topology(root_.string(), 1).smt, "on (inactive)");
+  put("sys/devices/system/cpu/smt/active", "1\n");
+  EXPECT_EQ(read_cpu_topology(root_.string(), 1).smt, "on");
+}
+
+TEST(RankPlacement, ACoreOnlyWhenEveryAllowedCpuIsOnIt) {
+  const CpuTopology t = read_cpu_topology(kSmtRoot, 0);
+  EXPECT_EQ(single_core({0, 4}, t), "0:0");  // both threads of one core
+  EXPECT_EQ(single_core({6}, t), "1:0");
+  EXPECT_EQ(single_core({0, 1}, t), "");     // two cores
+  EXPECT_EQ(single_core({}, t), "");
+  EXPECT_EQ(single_core({42}, t), "");       // not a CPU of this topology
+}
+
+TEST(RankPlacement, ThisProcessIsWhatSchedGetaffinitySays) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  ASSERT_EQ(sched_getaffinity(0, sizeof set, &set), 0);
+  const std::vector<int> cpus = this_process_cpus();
+  EXPECT_EQ(static_cast<int>(cpus.size()), CPU_COUNT(&set));
+  for (int cpu : cpus) EXPECT_TRUE(CPU_ISSET(cpu, &set)) << cpu;
+  const RankPlacement p = this_rank_placement(3, read_cpu_topology("", 0));
+  EXPECT_EQ(p.node, 3);
+  EXPECT_EQ(parse_cpu_list(p.cpus), cpus);
+}
+
+TEST(NodeHardware, ThisMachineHasAtLeastOneCorePerThreadGroup) {
+  const NodeInfo info = read_node_info();
+  EXPECT_GE(info.physical_cores, 1);
+  EXPECT_LE(info.physical_cores, info.cores);
 }
 
 }  // namespace

@@ -18,12 +18,22 @@
 namespace bramble {
 namespace {
 
+// A node without SMT: as many physical cores as logical CPUs.
 NodeInfo node(const std::string& hostname, int cores, int ranks, const std::string& governor = "performance") {
   NodeInfo n;
   n.hostname = hostname;
   n.cores = cores;
+  n.physical_cores = cores;
   n.ranks = ranks;
   n.governor = governor;
+  return n;
+}
+
+// A node with `threads` hardware threads on `physical` cores.
+NodeInfo smt_node(const std::string& hostname, int physical, int threads, int ranks) {
+  NodeInfo n = node(hostname, threads, ranks);
+  n.physical_cores = physical;
+  n.smt = "on";
   return n;
 }
 
@@ -50,13 +60,40 @@ TrustInputs one_thread() {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+std::string all_of(const std::vector<std::string>& w) {
+  std::string all;
+  for (const auto& line : w) all += "\n  " + line;
+  return all;
+}
+
 // The single warning there must be, or a failure that shows them all.
 std::string only_warning(const RunMetadata& m, const TrustInputs& in) {
   const std::vector<std::string> w = trust_warnings(m, in);
-  std::string all;
-  for (const auto& line : w) all += "\n  " + line;
-  EXPECT_EQ(w.size(), 1u) << all;
+  EXPECT_EQ(w.size(), 1u) << all_of(w);
   return w.empty() ? "" : w.front();
+}
+
+// The single warning that contains `key`, whatever else is warned about.
+std::string warning_about(const RunMetadata& m, const TrustInputs& in, const std::string& key) {
+  const std::vector<std::string> w = trust_warnings(m, in);
+  std::vector<std::string> found;
+  for (const auto& line : w)
+    if (line.find(key) != std::string::npos) found.push_back(line);
+  EXPECT_EQ(found.size(), 1u) << "about \"" << key << "\":" << all_of(w);
+  return found.empty() ? "" : found.front();
+}
+
+bool warns_about(const RunMetadata& m, const TrustInputs& in, const std::string& key) {
+  for (const auto& line : trust_warnings(m, in))
+    if (line.find(key) != std::string::npos) return true;
+  return false;
+}
+
+// Rank r of `nodes_of_ranks[r]`, bound to `cores[r]` ("" where not bound to one core).
+std::vector<RankPlacement> placed(const std::vector<int>& nodes_of_ranks, const std::vector<std::string>& cores) {
+  std::vector<RankPlacement> out;
+  for (std::size_t r = 0; r < cores.size(); ++r) out.push_back({nodes_of_ranks[r], cores[r].empty() ? "0-7" : "0", cores[r]});
+  return out;
 }
 
 TEST(Trust, ATrustedRunHasNoWarnings) {
@@ -67,14 +104,17 @@ TEST(Trust, EveryWarningIsOneLine) {
   RunMetadata m = trusted_run();
   m.build_type = "Debug";
   m.compiler_flags = "-g";
-  m.nodes = {node("pi01", 4, 8, "ondemand")};
+  // Oversubscribed, under-subscribed, SMT siblings sharing, and two ranks bound to one core.
+  m.nodes = {node("pi01", 4, 8, "ondemand"), node("pi02", 4, 1), smt_node("epyc01", 4, 8, 6), node("pi03", 4, 4)};
+  m.rank_placement = placed({0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3},
+                            {"", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "0:0", "0:0", "0:1", "0:2"});
   m.blas_core_auto = "unknown";
   TrustInputs in;
   in.blas_threads = 4;
   in.blas_coretype = "Haswell";
   in.blas_probe_error = "the BLAS probe /x is missing";
   const auto w = trust_warnings(m, in);
-  EXPECT_EQ(w.size(), 5u);
+  EXPECT_EQ(w.size(), 8u) << all_of(w);
   for (const auto& line : w) {
     EXPECT_FALSE(contains(line, "\n")) << line;
     EXPECT_FALSE(line.empty());
@@ -198,7 +238,7 @@ TEST(Trust, BlasCoreForcedAndProbeMissing) {
 
 TEST(Trust, OneRankPerCoreIsTrusted) {
   RunMetadata m = trusted_run();
-  m.nodes = {node("pi01", 4, 4), node("pi02", 4, 1)};
+  m.nodes = {node("pi01", 4, 4), node("pi02", 2, 2)};  // fewer ranks than cores: below
   EXPECT_TRUE(trust_warnings(m, one_thread()).empty());
 }
 
@@ -208,7 +248,7 @@ TEST(Trust, MoreRanksThanCores) {
   const std::string w = only_warning(m, one_thread());
   EXPECT_TRUE(contains(w, "more ranks than cores on nodes pi02 (6 ranks on 4 online cores), "
                           "pi03 (3 ranks on 2 online cores)")) << w;
-  EXPECT_TRUE(contains(w, "start at most one rank per online core")) << w;
+  EXPECT_TRUE(contains(w, "start at most one rank per physical core")) << w;
 }
 
 TEST(Trust, PretendNodesAddUpOnTheirHost) {
@@ -224,14 +264,93 @@ TEST(Trust, PretendNodesAddUpOnTheirHost) {
   EXPECT_TRUE(trust_warnings(m, in).empty());
 }
 
+// Ranks and physical cores (issue 21).
+
+TEST(Trust, FewerRanksThanPhysicalCores) {
+  RunMetadata m = trusted_run();
+  m.nodes = {node("epyc01", 4, 1), node("epyc02", 4, 4), node("pi01", 4, 3)};
+  const std::string w = only_warning(m, one_thread());
+  EXPECT_TRUE(contains(w, "fewer ranks than physical cores on nodes epyc01 (1 rank on 4 physical cores), "
+                          "pi01 (3 ranks on 4 physical cores)")) << w;
+  EXPECT_TRUE(contains(w, "per-core and per-watt figures understate the machine")) << w;
+  EXPECT_TRUE(contains(w, "start one rank per physical core")) << w;
+}
+
+TEST(Trust, FewerRanksThanPhysicalCoresCountsCoresNotThreads) {
+  RunMetadata m = trusted_run();
+  m.nodes = {smt_node("epyc01", 4, 8, 4)};  // one rank per core, SMT siblings idle: as it should be
+  EXPECT_TRUE(trust_warnings(m, one_thread()).empty());
+  m.nodes = {smt_node("epyc01", 4, 8, 2)};
+  EXPECT_TRUE(contains(only_warning(m, one_thread()), "on node epyc01 (2 ranks on 4 physical cores)"));
+}
+
+TEST(Trust, PhysicalCoresUnknownSaysSo) {
+  RunMetadata m = trusted_run();
+  m.nodes = {node("old01", 4, 1)};
+  m.nodes[0].physical_cores = 0;  // a file from before physical cores were recorded
+  EXPECT_TRUE(contains(only_warning(m, one_thread()), "(1 rank on 4 logical CPUs (physical cores unknown))"));
+  m.nodes[0].physical_cores = 4;  // the topology was unreadable, so the logical CPUs were counted
+  m.nodes[0].core_note = "CPU topology unreadable under /sys/devices/system/cpu: physical cores counted as logical CPUs";
+  EXPECT_TRUE(contains(only_warning(m, one_thread()), "(1 rank on 4 logical CPUs (physical cores unknown))"));
+}
+
+TEST(Trust, UndersubscribedPretendNodesAreJudgedOnTheirHost) {
+  RunMetadata m = trusted_run();
+  m.nodes = {node("vm-n0", 2, 1), node("vm-n1", 2, 1)};  // --ranks-per-node 1, 2 ranks, 2 cores
+  TrustInputs in = one_thread();
+  in.hosts = {"vm", "vm"};
+  EXPECT_TRUE(trust_warnings(m, in).empty());
+  m.nodes = {node("vm-n0", 4, 1), node("vm-n1", 4, 1)};  // the same on a 4-core host
+  EXPECT_TRUE(contains(only_warning(m, in), "fewer ranks than physical cores on node vm (2 ranks on 4 physical cores)"));
+}
+
+TEST(Trust, MoreRanksThanPhysicalCoresShareThemAsSmtSiblings) {
+  RunMetadata m = trusted_run();
+  m.nodes = {smt_node("epyc01", 4, 8, 8), smt_node("epyc02", 4, 8, 4)};
+  const std::string w = only_warning(m, one_thread());
+  EXPECT_TRUE(contains(w, "more ranks than physical cores on node epyc01 (8 ranks on 4 physical cores, "
+                          "8 hardware threads), so ranks share cores as SMT siblings")) << w;
+  EXPECT_TRUE(contains(w, "start at most one rank per physical core")) << w;
+  // Beyond the hardware threads it is oversubscription, said once, not twice.
+  m.nodes = {smt_node("epyc01", 4, 8, 10)};
+  EXPECT_TRUE(contains(only_warning(m, one_thread()), "more ranks than cores on node epyc01 (10 ranks on 8 online cores)"));
+}
+
+TEST(Trust, RanksBoundToOnePhysicalCore) {
+  RunMetadata m = trusted_run();
+  m.nodes = {node("epyc01", 4, 4), node("epyc02", 4, 4)};
+  m.rank_placement = placed({0, 0, 0, 0, 1, 1, 1, 1}, {"0:0", "0:0", "0:1", "0:2", "0:0", "0:1", "0:2", "0:3"});
+  const std::string w = only_warning(m, one_thread());
+  EXPECT_TRUE(contains(w, "ranks bound to the same physical core (package:core) on node epyc01 (ranks 0, 1 on core 0:0)"))
+      << w;
+  EXPECT_TRUE(contains(w, "bind one rank per physical core (mpirun --bind-to core) or do not bind")) << w;
+  // Each on its own core, or not bound to one core at all: nothing to say.
+  m.rank_placement = placed({0, 0, 0, 0, 1, 1, 1, 1}, {"0:0", "0:1", "0:2", "0:3", "", "", "", ""});
+  EXPECT_TRUE(trust_warnings(m, one_thread()).empty());
+  // The same core id on two hosts is two cores.
+  m.rank_placement = placed({0, 0, 0, 0, 1, 1, 1, 1}, {"0:0", "0:1", "0:2", "0:3", "0:0", "0:1", "0:2", "0:3"});
+  EXPECT_TRUE(trust_warnings(m, one_thread()).empty());
+}
+
+TEST(Trust, RanksBoundToOneCoreOnPretendNodesOfOneHost) {
+  RunMetadata m = trusted_run();
+  m.nodes = {node("vm-n0", 2, 1), node("vm-n1", 2, 1)};
+  m.rank_placement = placed({0, 1}, {"0:0", "0:0"});
+  TrustInputs in = one_thread();
+  in.hosts = {"vm", "vm"};
+  EXPECT_TRUE(contains(only_warning(m, in), "on node vm (ranks 0, 1 on core 0:0)")) << only_warning(m, in);
+}
+
 // BLAS threads oversubscribing cores.
 
-TEST(Trust, BlasThreadsUnsetWithOneRankPerHostIsTrusted) {
+TEST(Trust, BlasThreadsUnsetWithOneRankPerHostOnlyLeavesCoresIdle) {
   RunMetadata m = trusted_run();
   m.nodes = {node("pi01", 4, 1), node("pi02", 4, 1)};
   TrustInputs in;
   in.blas_threads = 4;  // OPENBLAS_NUM_THREADS unset: a thread per core, for the one rank
-  EXPECT_TRUE(trust_warnings(m, in).empty());
+  // No BLAS oversubscription; but STREAM, the stencil and render run one thread per rank, so
+  // three cores of each node idle there (issue 21).
+  EXPECT_TRUE(contains(only_warning(m, in), "fewer ranks than physical cores on nodes pi01")) << only_warning(m, in);
 }
 
 TEST(Trust, BlasThreadsUnsetWithRanksSharingAHost) {
@@ -239,7 +358,7 @@ TEST(Trust, BlasThreadsUnsetWithRanksSharingAHost) {
   m.nodes = {node("pi01", 4, 1), node("pi02", 4, 2)};
   TrustInputs in;
   in.blas_threads = 4;
-  const std::string w = only_warning(m, in);
+  const std::string w = warning_about(m, in, "BLAS threads");
   EXPECT_TRUE(contains(w, "4 BLAS threads per rank with several ranks on node pi02 (2 ranks on 4 cores)")) << w;
   EXPECT_TRUE(contains(w, "set OPENBLAS_NUM_THREADS=1")) << w;
 }
@@ -259,7 +378,9 @@ TEST(Trust, BlasThreadsSetWithinTheCoresIsTrusted) {
   TrustInputs in;
   in.blas_threads = 2;
   in.blas_threads_set = true;  // 4 ranks x 2 threads = 8 cores: hybrid, on purpose
-  EXPECT_TRUE(trust_warnings(m, in).empty());
+  EXPECT_FALSE(warns_about(m, in, "BLAS threads"));
+  // HPL fills the cores; the kernels without BLAS leave half of them idle.
+  EXPECT_TRUE(contains(only_warning(m, in), "fewer ranks than physical cores")) << only_warning(m, in);
 }
 
 TEST(Trust, BlasThreadsSetBeyondTheCores) {
@@ -268,7 +389,7 @@ TEST(Trust, BlasThreadsSetBeyondTheCores) {
   TrustInputs in;
   in.blas_threads = 4;
   in.blas_threads_set = true;
-  const std::string w = only_warning(m, in);
+  const std::string w = warning_about(m, in, "BLAS threads");
   EXPECT_TRUE(contains(w, "4 BLAS threads per rank are more threads than cores on node epyc01 (4 ranks on 8 cores)"))
       << w;
   EXPECT_TRUE(contains(w, "set OPENBLAS_NUM_THREADS=2 or fewer")) << w;

@@ -9,6 +9,8 @@
 
 #include "comparison/compare_report.hpp"
 #include "comparison/comparison.hpp"
+#include "comparison/compare_text.hpp"
+#include "context/node_info.hpp"
 #include "core/errors.hpp"
 
 namespace bramble {
@@ -135,7 +137,7 @@ TEST(Compare, RatiosPerNodeCoreWattDollarAndGeometricMean) {
   const CompareCell& pi = c.rows[0].cells[1];
   EXPECT_DOUBLE_EQ(pi.ratio, 0.4);
   EXPECT_DOUBLE_EQ(pi.figures.per_node, 10.0);  // 40 / 4 nodes
-  EXPECT_DOUBLE_EQ(pi.figures.per_core, 2.5);   // 40 / 16 cores
+  EXPECT_DOUBLE_EQ(pi.figures.per_core, 2.5);   // 40 / 16 cores (no physical cores recorded: the logical CPUs)
   EXPECT_DOUBLE_EQ(pi.per_watt_ratio, 2.0);     // 1.0 / 0.5
   EXPECT_DOUBLE_EQ(pi.figures.per_usd, 0.1);    // 40 / 400
   EXPECT_DOUBLE_EQ(c.rows[0].cells[0].figures.per_usd, 0.025);  // 100 / 4000 from the file
@@ -316,6 +318,22 @@ TEST(Compare, EachRunGetsOneVerdictWithItsReasons) {
             std::string::npos)
       << table.str();
   EXPECT_NE(table.str().find("quick: valid for comparison: NO (1 trust warning(s))"), std::string::npos) << table.str();
+
+// /core divides by physical cores (issue 21): a node read from a fake SMT server's /sys
+// (tests/data/cpuinfo/smt: 2 packages x 2 cores x 2 threads) counts 4 cores, not 8 threads,
+// and the run list still shows the threads.
+TEST(Compare, PerCoreDividesByPhysicalCoresNotHardwareThreads) {
+  SelectedRun server = run("smt", 1, 0, {kernel("hpl", 40, {{"n", std::int64_t{1000}}})});
+  server.run.context.nodes = {read_node_info(BRAMBLE_CPUINFO_ROOTS "/smt")};
+  const Comparison c = compare_runs({server}, CompareOptions{});
+  ASSERT_EQ(c.rows.size(), 1u);
+  const CaseFigures& f = c.rows[0].cells[0].figures;
+  EXPECT_EQ(f.cores, 4);
+  EXPECT_EQ(f.threads, 8);
+  EXPECT_DOUBLE_EQ(f.per_core, 10.0);  // 40 / 4 physical cores
+  const TextGrid list = run_list(c);
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[1][3], "1 node(s), 4 cores (8 threads), 0 rank(s)");
 }
 
 }  // namespace

@@ -15,7 +15,11 @@ CaseFigures case_figures(const RunRecord& run, const KernelRecord& k, double pri
   f.figure = r.figure_of_merit;
   f.ranks = r.ranks;
   f.nodes = run.context.node_count;
-  for (const auto& n : run.context.nodes) f.cores += n.cores;
+  // Physical cores: an SMT sibling is not a second core, and counting it would halve /core.
+  for (const auto& n : run.context.nodes) {
+    f.cores += physical_cores_or_logical(n);
+    f.threads += n.cores;
+  }
   f.per_node = f.nodes > 0 ? f.figure / f.nodes : std::nan("");
   f.per_core = f.cores > 0 ? f.figure / f.cores : std::nan("");
   f.power = headline_power(k);

@@ -17,8 +17,10 @@ inline constexpr double kSpreadFlagPercent = 3.0;  // the Phoronix Test Suite's 
 
 struct CaseFigures {
   double figure = 0;          // figure of merit (best repetition)
-  int nodes = 0, cores = 0, ranks = 0;
-  double per_node = 0, per_core = 0;  // cores: every core of the run's nodes
+  int nodes = 0, ranks = 0;
+  int cores = 0;    // every physical core of the run's nodes, used or not (files before issue 21: logical CPUs)
+  int threads = 0;  // every logical CPU (hardware thread) of the run's nodes
+  double per_node = 0, per_core = 0;  // per_core: over `cores`
   std::optional<HeadlinePower> power; // the scope covering every node, where measured
   double seconds_mean = 0;            // mean repetition time
   double joules_per_solve = 0;        // per repetition (one solve, one timed pass): power.watts x

@@ -31,6 +31,7 @@ std::vector<NamedValue> record(const Comparison& c, const CompareRow& row, std::
   num("ratio", cell.ratio);
   v.push_back({"nodes", std::int64_t{f.nodes}});
   v.push_back({"cores", std::int64_t{f.cores}});
+  v.push_back({"threads", std::int64_t{f.threads}});
   v.push_back({"ranks", std::int64_t{f.ranks}});
   num("per_node", f.per_node);
   num("per_core", f.per_core);

@@ -19,10 +19,16 @@ namespace {
 
 std::string times(double r) { return std::isnan(r) ? "-" : fixed(r, 2) + "x"; }
 
+// Physical cores, what /core divides by, and the hardware threads beside them where SMT
+// makes them differ.
 std::string cores_text(const SelectedRun& r) {
-  int cores = 0;
-  for (const auto& n : r.run.context.nodes) cores += n.cores;
-  return std::to_string(r.run.context.node_count) + " node(s), " + std::to_string(cores) + " cores, " +
+  int cores = 0, threads = 0;
+  for (const auto& n : r.run.context.nodes) {
+    cores += physical_cores_or_logical(n);
+    threads += n.cores;
+  }
+  return std::to_string(r.run.context.node_count) + " node(s), " + std::to_string(cores) + " cores" +
+         (threads != cores ? " (" + std::to_string(threads) + " threads)" : "") + ", " +
          std::to_string(r.run.context.ranks) + " rank(s)";
 }
 

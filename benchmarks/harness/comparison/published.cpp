@@ -82,7 +82,8 @@ const char* const kPerWatt = "Ranked by Gflop/s per watt";
 const char* const kFootnote[] = {
     "Published figures are copied from their sources (results/reference/published.csv), not measured by bramble.",
     "Yours: the best passed HPL result of each run; per watt is bramble's work per joule over every timed",
-    "repetition; cores are the logical CPUs recorded. '!' marks power that is not wall power."};
+    "repetition; cores are physical cores (logical CPUs in files from before bramble recorded them).",
+    "'!' marks power that is not wall power."};
 
 void report_text(std::ostream& out, const PublishedRanking& p, bool markdown) {
   auto heading = [&](const std::string& h) { out << (markdown ? "\n**" + h + "**\n\n" : "\n" + h + "\n"); };

@@ -52,7 +52,7 @@ RankedSystem from_run(const SelectedRun& r, const KernelRecord& k, const std::op
   s.source = r.file;
   s.date = r.run.context.utc_time;
   s.nodes = node_count(r.run.context);
-  for (const auto& n : r.run.context.nodes) s.cores += n.cores;
+  for (const auto& n : r.run.context.nodes) s.cores += physical_cores_or_logical(n);  // as published lists count
   s.gflops = k.result.figure_of_merit;
   s.per_node = s.gflops / s.nodes;
   s.watts = s.per_watt = s.idle_watts = std::nan("");

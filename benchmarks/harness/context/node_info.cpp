@@ -9,6 +9,7 @@
 
 #include "context/board_model.hpp"
 #include "context/cpu_part.hpp"
+#include "context/cpu_topology.hpp"
 #include "context/cpuinfo.hpp"
 #include "core/sysfs.hpp"
 
@@ -54,9 +55,14 @@ const Fields<NodeInfo>& node_info_fields() {
       field("arch", &NodeInfo::arch),
       field("cpu_part", &NodeInfo::cpu_part),
       field("board_model", &NodeInfo::board_model),
+      field("physical_cores", &NodeInfo::physical_cores),
+      field("core_note", &NodeInfo::core_note),
+      field("smt", &NodeInfo::smt),
   };
   return fields;
 }
+
+int physical_cores_or_logical(const NodeInfo& n) { return n.physical_cores > 0 ? n.physical_cores : n.cores; }
 
 Hardware read_hardware(const std::string& root, const std::string& machine) {
   const std::string text = sysfs::read_trimmed(root + "/proc/cpuinfo");
@@ -78,7 +84,12 @@ NodeInfo read_node_info(const std::string& root) {
   info.board_model = std::move(hw.board_model);
   info.governor = sysfs::read_trimmed(root + "/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor");
   const long online = sysconf(_SC_NPROCESSORS_ONLN);
-  info.cores = online > 0 ? static_cast<int>(online) : static_cast<int>(std::thread::hardware_concurrency());
+  const CpuTopology cpus = read_cpu_topology(
+      root, online > 0 ? static_cast<int>(online) : static_cast<int>(std::thread::hardware_concurrency()));
+  info.cores = cpus.logical_cpus;
+  info.physical_cores = cpus.physical_cores;
+  info.core_note = cpus.note;
+  info.smt = cpus.smt;
   std::tie(info.memory_total_bytes, info.memory_available_bytes) =
       parse_meminfo(sysfs::read_trimmed(root + "/proc/meminfo"));
   return info;

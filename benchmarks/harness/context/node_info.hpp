@@ -13,7 +13,7 @@ struct NodeInfo {
   std::string cpu_model;
   std::string kernel;    // uname -r
   std::string governor;  // cpufreq scaling governor of cpu0, "" where unreadable (VMs)
-  int cores = 0;         // online logical CPUs
+  int cores = 0;         // online logical CPUs (hardware threads; SMT siblings count apart)
   std::int64_t memory_total_bytes = 0;
   std::int64_t memory_available_bytes = 0;  // MemAvailable: what a new job can take
   int ranks = 0;         // bramble ranks on this node (filled in by Topology)
@@ -22,7 +22,16 @@ struct NodeInfo {
   std::string arch{};         // uname machine: x86_64, aarch64
   std::string cpu_part{};     // cpu_part.hpp: "ARM Cortex-A72 (0x41/0xd08)"; x86's model name
   std::string board_model{};  // board_model.hpp: "Raspberry Pi 4 Model B Rev 1.4"; "" without a device tree
+  // How the hardware threads sit on cores (issue 21, cpu_topology.hpp). Files from before
+  // these lack them: physical_cores reads back 0, and physical_cores_or_logical() gives `cores`.
+  int physical_cores{};      // distinct physical cores of the online CPUs; `cores` when unreadable
+  std::string core_note{};   // why physical_cores is the logical count; "" when counted
+  std::string smt{};         // the kernel's SMT state ("on", "off", "notsupported", ...); "" unknown
 };
+
+// The cores /core divides by and the trust warnings count: physical cores where recorded,
+// else (files before issue 21) the logical CPUs.
+int physical_cores_or_logical(const NodeInfo& n);
 
 // The hardware facts that come from files (/proc/cpuinfo, the device tree) under `root`,
 // plus uname's machine, passed in because a system call answers it, not a file.

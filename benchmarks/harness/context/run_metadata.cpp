@@ -52,6 +52,7 @@ RunMetadata collect_metadata(const Topology& topology, int ranks, const std::str
   m.node_count = topology.node_count();
   for (const auto& node : topology.nodes()) m.ranks_per_node.push_back(node.ranks);
   m.nodes = topology.nodes();
+  m.rank_placement = topology.placements();
 
   TrustInputs trust = this_process_trust_inputs();
   for (int node = 0; node < topology.node_count(); ++node) trust.hosts.push_back(topology.host_of(node));

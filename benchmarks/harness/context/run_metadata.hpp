@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "context/node_info.hpp"
+#include "context/rank_placement.hpp"
 
 namespace bramble {
 
@@ -23,8 +24,10 @@ struct RunMetadata {
   int node_count = 0;
   std::vector<int> ranks_per_node;
   std::vector<NodeInfo> nodes;
+  std::vector<RankPlacement> rank_placement;  // by world rank; empty in files before issue 21
   // Every reason a figure of this run cannot be trusted (build, governor, BLAS core,
-  // oversubscription): printed once, stored in the result file, shown by `show`.
+  // over- and under-subscription, ranks sharing a core): printed once, stored in the result
+  // file, shown by `show`.
   std::vector<std::string> trust_warnings;
 };
 

@@ -11,9 +11,15 @@ namespace {
 std::string serialise(const NodeInfo& n) { return encode(to_values(n, node_info_fields())); }
 NodeInfo deserialise(const std::string& s) { return from_values(decode(s), node_info_fields()); }
 
+// Where this rank may run, its CPUs looked up in its own host's topology (only the map of
+// CPUs to cores is used, so no fallback count is needed).
+std::string placement_text(int node, const std::string& root) {
+  return encode(to_values(this_rank_placement(node, read_cpu_topology(root, 0)), rank_placement_fields()));
+}
+
 }  // namespace
 
-Topology::Topology(MPI_Comm world, int ranks_per_node) {
+Topology::Topology(MPI_Comm world, int ranks_per_node, const std::string& root) {
   int size = 0;
   MPI_Comm_rank(world, &my_rank_);
   MPI_Comm_size(world, &size);
@@ -47,7 +53,7 @@ Topology::Topology(MPI_Comm world, int ranks_per_node) {
   // Every rank contributes its text; only leaders' entries are kept.
   std::string mine;
   if (is_node_leader()) {
-    NodeInfo info = read_node_info();
+    NodeInfo info = read_node_info(root);
     if (pretend_) {  // this pretend node's share of the host
       info.hostname += "-n" + std::to_string(my_rank_ / ranks_per_node);
       info.memory_total_bytes = info.memory_total_bytes / host_ranks * node_ranks;
@@ -59,6 +65,9 @@ Topology::Topology(MPI_Comm world, int ranks_per_node) {
   for (int r = 0; r < size; ++r)
     if (leaders[r] == r) nodes_.push_back(deserialise(all[static_cast<std::size_t>(r)]));
   for (int r = 0; r < size; ++r) ++nodes_[static_cast<std::size_t>(rank_node_[r])].ranks;
+
+  for (const std::string& text : allgather_text(world, placement_text(my_node(), root)))
+    placements_.push_back(from_values(decode(text), rank_placement_fields()));
 }
 
 Topology::~Topology() { MPI_Comm_free(&node_comm_); }

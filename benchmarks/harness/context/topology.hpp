@@ -4,18 +4,21 @@
 // For tests and teaching, `ranks_per_node` > 0 pretends instead that every run of that many
 // consecutive ranks is a node of its own, named <hostname>-n<index>. Pretend nodes share
 // their host's memory (each is given its share by rank count) and its power meters.
+// Each rank also says where it may run (rank_placement.hpp).
 #include <mpi.h>
 
 #include <string>
 #include <vector>
 
 #include "context/node_info.hpp"
+#include "context/rank_placement.hpp"
 
 namespace bramble {
 
 class Topology {
  public:
-  explicit Topology(MPI_Comm world, int ranks_per_node = 0);
+  // `root` prefixes the /proc and /sys paths the nodes' facts are read from (tests).
+  explicit Topology(MPI_Comm world, int ranks_per_node = 0, const std::string& root = "");
   ~Topology();
   Topology(const Topology&) = delete;
   Topology& operator=(const Topology&) = delete;
@@ -26,6 +29,7 @@ class Topology {
   bool is_node_leader() const { return node_rank_ == 0; }
   MPI_Comm node_comm() const { return node_comm_; }
   const std::vector<NodeInfo>& nodes() const { return nodes_; }  // same on every rank
+  const std::vector<RankPlacement>& placements() const { return placements_; }  // by world rank, on every rank
   bool pretend() const { return pretend_; }
   // The real host a node runs on: its hostname, or for a pretend node the name without -n<i>.
   std::string host_of(int node) const;
@@ -36,6 +40,7 @@ class Topology {
   bool pretend_ = false;
   std::vector<int> rank_node_;
   std::vector<NodeInfo> nodes_;
+  std::vector<RankPlacement> placements_;
 };
 
 }  // namespace bramble

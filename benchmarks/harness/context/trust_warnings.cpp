@@ -36,6 +36,9 @@ bool env_set(const char* name) {
 struct Host {
   std::string name, governor;
   int cores = 0, ranks = 0;
+  int physical_cores = 0;      // physical_cores_or_logical() of its nodes
+  bool physical_known = true;  // every node's count came from the CPU topology, not the logical CPUs
+  std::vector<int> nodes;      // indices into RunMetadata::nodes
 };
 
 std::vector<Host> hosts_of(const RunMetadata& m, const TrustInputs& in) {
@@ -44,12 +47,27 @@ std::vector<Host> hosts_of(const RunMetadata& m, const TrustInputs& in) {
     const NodeInfo& node = m.nodes[i];
     const std::string name = i < in.hosts.size() ? in.hosts[i] : node.hostname;
     auto it = std::find_if(hosts.begin(), hosts.end(), [&](const Host& h) { return h.name == name; });
-    if (it == hosts.end()) it = hosts.insert(hosts.end(), Host{name, node.governor, 0, 0});
+    if (it == hosts.end()) {
+      it = hosts.insert(hosts.end(), Host{});
+      it->name = name;
+      it->governor = node.governor;
+    }
     it->cores = std::max(it->cores, node.cores);
+    it->physical_cores = std::max(it->physical_cores, physical_cores_or_logical(node));
+    it->physical_known = it->physical_known && node.physical_cores > 0 && node.core_note.empty();
     it->ranks += node.ranks;
+    it->nodes.push_back(static_cast<int>(i));
   }
   return hosts;
 }
+
+// "4 physical cores", or where the topology was not read "4 logical CPUs (physical cores unknown)".
+std::string physical_cores_text(const Host& h) {
+  return h.physical_known ? std::to_string(h.physical_cores) + " physical cores"
+                          : std::to_string(h.physical_cores) + " logical CPUs (physical cores unknown)";
+}
+
+std::string ranks_text(int ranks) { return std::to_string(ranks) + (ranks == 1 ? " rank" : " ranks"); }
 
 // What in the flags makes timings unrepresentative, in the order found. The last -O is the
 // one the compiler uses; none at all means -O0 (no flags at all: not recorded, so no claim).
@@ -130,7 +148,67 @@ void oversubscription_warning(const std::vector<Host>& hosts, std::vector<std::s
   if (crowded.empty()) return;
   out.push_back("more ranks than cores on " + nodes_named(crowded) +
                 ", so ranks take turns on a core and timings are not representative: "
-                "start at most one rank per online core");
+                "start at most one rank per physical core");
+}
+
+// Between the physical cores and the hardware threads: no rank waits for a turn, but SMT
+// siblings split one core's pipelines and caches. Beyond the threads the rule above speaks.
+void smt_sharing_warning(const std::vector<Host>& hosts, std::vector<std::string>& out) {
+  std::vector<std::string> shared;
+  for (const Host& h : hosts)
+    if (h.physical_known && h.ranks > h.physical_cores && h.ranks <= h.cores)
+      shared.push_back(h.name + " (" + ranks_text(h.ranks) + " on " + physical_cores_text(h) + ", " +
+                       std::to_string(h.cores) + " hardware threads)");
+  if (shared.empty()) return;
+  out.push_back("more ranks than physical cores on " + nodes_named(shared) +
+                ", so ranks share cores as SMT siblings and a rank's figures are not a core's: "
+                "start at most one rank per physical core");
+}
+
+// Ranks bound (mpirun --bind-to, taskset, a cpuset) within one physical core each, two or
+// more to the same core, on a host with a core for every rank: they take turns on it, or
+// split it as SMT siblings, while other cores idle. With more ranks than cores the rules
+// above already speak, so this one stays silent there.
+void shared_core_binding_warning(const RunMetadata& m, const std::vector<Host>& hosts,
+                                 std::vector<std::string>& out) {
+  std::vector<std::string> found;
+  for (const Host& h : hosts) {
+    if (h.ranks > h.physical_cores) continue;
+    std::vector<std::pair<std::string, std::vector<int>>> ranks_on;  // core -> ranks, in rank order
+    for (std::size_t r = 0; r < m.rank_placement.size(); ++r) {
+      const RankPlacement& p = m.rank_placement[r];
+      if (p.core.empty() || std::find(h.nodes.begin(), h.nodes.end(), p.node) == h.nodes.end()) continue;
+      auto it = std::find_if(ranks_on.begin(), ranks_on.end(), [&](const auto& c) { return c.first == p.core; });
+      if (it == ranks_on.end()) it = ranks_on.insert(ranks_on.end(), {p.core, {}});
+      it->second.push_back(static_cast<int>(r));
+    }
+    std::vector<std::string> cores;
+    for (const auto& [core, ranks] : ranks_on) {
+      if (ranks.size() < 2) continue;
+      std::vector<std::string> names;
+      for (int r : ranks) names.push_back(std::to_string(r));
+      cores.push_back("ranks " + join(names) + " on core " + core);
+    }
+    if (!cores.empty()) found.push_back(h.name + " (" + join(cores, "; ") + ")");
+  }
+  if (found.empty()) return;
+  out.push_back("ranks bound to the same physical core (package:core) on " + nodes_named(found) +
+                ", so they take turns on it or split it as SMT siblings while other cores idle: "
+                "bind one rank per physical core (mpirun --bind-to core) or do not bind");
+}
+
+// /core divides by every physical core of the node, and the node draws its idle power
+// whether its cores work or not: a node running fewer ranks than cores looks worse per core
+// and per watt than it is. BLAS threads do not change that: only HPL uses them.
+void undersubscription_warning(const std::vector<Host>& hosts, std::vector<std::string>& out) {
+  std::vector<std::string> idle;
+  for (const Host& h : hosts)
+    if (h.physical_cores > 0 && h.ranks < h.physical_cores)
+      idle.push_back(h.name + " (" + ranks_text(h.ranks) + " on " + physical_cores_text(h) + ")");
+  if (idle.empty()) return;
+  out.push_back("fewer ranks than physical cores on " + nodes_named(idle) +
+                ", so cores sit idle and per-core and per-watt figures understate the machine: "
+                "start one rank per physical core (scripts/run.sh does)");
 }
 
 void blas_threads_warning(const TrustInputs& in, const std::vector<Host>& hosts, std::vector<std::string>& out) {
@@ -178,6 +256,9 @@ std::vector<std::string> trust_warnings(const RunMetadata& m, const TrustInputs&
   governor_warnings(hosts, out);
   blas_core_warning(m, in, hosts, out);
   oversubscription_warning(hosts, out);
+  smt_sharing_warning(hosts, out);
+  shared_core_binding_warning(m, hosts, out);
+  undersubscription_warning(hosts, out);
   blas_threads_warning(in, hosts, out);
   return out;
 }

@@ -24,7 +24,9 @@ TrustInputs this_process_trust_inputs();
 
 // One line of plain text per reason, naming the node(s) and the fix; empty when the run can
 // be trusted as far as bramble can tell. In order: build, CPU governor, BLAS core, ranks
-// oversubscribing cores, BLAS threads oversubscribing cores.
+// oversubscribing cores, ranks sharing physical cores (more ranks than cores, or bound to one
+// core), fewer ranks than physical cores, BLAS threads oversubscribing cores. Hosts, not
+// pretend nodes, are judged: their ranks added up against the host's cores.
 std::vector<std::string> trust_warnings(const RunMetadata& m, const TrustInputs& in);
 
 }  // namespace bramble

@@ -234,4 +234,31 @@ std::vector<double> read_dataset(hid_t parent, const std::string& name, std::vec
   return out;
 }
 
+void write_text_dataset(hid_t parent, const std::string& name, const std::vector<std::string>& data) {
+  const hsize_t n = data.size();
+  Handle type = string_type();
+  Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose);
+  Handle d(check(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                 "create dataset " + name),
+           H5Dclose);
+  std::vector<const char*> ptrs;
+  for (const auto& s : data) ptrs.push_back(s.c_str());
+  if (n > 0) check_status(H5Dwrite(d, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "write dataset " + name);
+}
+
+std::vector<std::string> read_text_dataset(hid_t parent, const std::string& name) {
+  Handle d = open_dataset(parent, name);
+  Handle space(H5Dget_space(d), H5Sclose);
+  std::vector<char*> ptrs(static_cast<std::size_t>(std::max<hssize_t>(H5Sget_simple_extent_npoints(space), 0)), nullptr);
+  std::vector<std::string> out;
+  if (ptrs.empty()) return out;
+  Handle mem = string_type();
+  check_status(H5Dread(d, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, ptrs.data()), "read dataset " + name);
+  for (char* p : ptrs) {
+    out.emplace_back(p ? p : "");
+    H5free_memory(p);
+  }
+  return out;
+}
+
 }  // namespace bramble::h5

@@ -70,4 +70,9 @@ void write_dataset(hid_t parent, const std::string& name, const std::vector<doub
 std::vector<double> read_dataset(hid_t parent, const std::string& name,
                                  std::vector<hsize_t>* dims = nullptr);
 
+// One-dimensional text, one string per entry: for lists that grow with the rank count, which
+// an attribute (64 KiB at most in this file format) could not hold on a large run.
+void write_text_dataset(hid_t parent, const std::string& name, const std::vector<std::string>& data);
+std::vector<std::string> read_text_dataset(hid_t parent, const std::string& name);
+
 }  // namespace bramble::h5

@@ -59,6 +59,20 @@ KernelRecord read_kernel(hid_t kernels, const std::string& where, const std::str
   return k;
 }
 
+// Files before issue 21 have no placement: an empty list. Datasets of unequal length are a
+// damaged file, and are read as none rather than paired up wrongly.
+std::vector<RankPlacement> read_rank_placement(hid_t run) {
+  for (const char* name : {"rank_node", "rank_cpus", "rank_core"})
+    if (!h5::exists(run, name)) return {};
+  const std::vector<double> node = h5::read_dataset(run, "rank_node");
+  const std::vector<std::string> cpus = h5::read_text_dataset(run, "rank_cpus");
+  const std::vector<std::string> core = h5::read_text_dataset(run, "rank_core");
+  if (cpus.size() != node.size() || core.size() != node.size()) return {};
+  std::vector<RankPlacement> out;
+  for (std::size_t r = 0; r < node.size(); ++r) out.push_back({static_cast<int>(node[r]), cpus[r], core[r]});
+  return out;
+}
+
 RunRecord read_run(hid_t runs, const std::string& name) {
   h5::Handle g = h5::open_group(runs, name);
   RunRecord run;
@@ -69,6 +83,7 @@ RunRecord read_run(hid_t runs, const std::string& name) {
   h5::Handle nodes = h5::open_group(g, "nodes");
   for (const auto& node : h5::children(nodes))
     run.context.nodes.push_back(from_values(h5::read_attrs(h5::open_group(nodes, node)), node_info_fields()));
+  run.context.rank_placement = read_rank_placement(g);
   run.power = read_run_power(g);
   const std::vector<MeterInfo> meters = run.power ? run.power->meters : std::vector<MeterInfo>{};
   h5::Handle kernels = h5::open_group(g, "kernels");

@@ -52,6 +52,8 @@ Json context_json(const RunMetadata& c) {
   Json out = json_object(fields);
   out["ranks_per_node"] = c.ranks_per_node;
   out["nodes"] = json_array(c.nodes, [](const NodeInfo& n) { return json_object(to_values(n, node_info_fields())); });
+  out["rank_placement"] =
+      json_array(c.rank_placement, [](const RankPlacement& p) { return json_object(to_values(p, rank_placement_fields())); });
   out["trust_warnings"] = c.trust_warnings;
   return out;
 }

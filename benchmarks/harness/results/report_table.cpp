@@ -121,6 +121,19 @@ void print_run_power(std::ostream& out, const RunPower& p) {
   if (rows.size() > 1) print_table(out, rows, "  ");
 }
 
+// Each rank's CPUs (sched_getaffinity) on one line, "rank: cpus[@core]", the first 32 only:
+// the file holds them all (rank_cpus, rank_core).
+void print_rank_cpus(std::ostream& out, const std::vector<RankPlacement>& placements) {
+  if (placements.empty()) return;
+  constexpr std::size_t kShown = 32;
+  out << "  rank CPUs (rank: CPUs, @ physical core where bound to one):";
+  for (std::size_t r = 0; r < placements.size() && r < kShown; ++r)
+    out << (r ? ", " : " ") << r << ": " << (placements[r].cpus.empty() ? "?" : placements[r].cpus)
+        << (placements[r].core.empty() ? "" : " @" + placements[r].core);
+  if (placements.size() > kShown) out << ", ... (" << placements.size() - kShown << " more in the file)";
+  out << '\n';
+}
+
 void print_context(std::ostream& out, const RunRecord& run) {
   const RunMetadata& c = run.context;
   out << "\n" << run.group << ": " << c.utc_time << "  label \"" << c.label << "\"\n  bramble " << c.program_version
@@ -133,16 +146,24 @@ void print_context(std::ostream& out, const RunRecord& run) {
   if (!std::isnan(c.price_usd)) out << "  price: " << fixed(c.price_usd, 2) << " USD (declared with --price-usd)\n";
   out << "\n";
   // Files from before issue 13 have no arch, cpu_part or board_model: "-", and cpu_model.
+  // Files from before issue 21 have no physical cores or SMT state: "-" (their `cores` were
+  // the logical CPUs, shown as threads).
   const auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
-  Rows nodes{{"node", "hostname", "arch", "cpu", "board", "cores", "memory (GiB)", "available", "governor", "ranks"}};
+  Rows nodes{{"node", "hostname", "arch", "cpu", "board", "cores", "threads", "SMT", "memory (GiB)", "available",
+              "governor", "ranks"}};
+  std::vector<std::string> notes;
   for (std::size_t i = 0; i < c.nodes.size(); ++i) {
     const NodeInfo& n = c.nodes[i];
     nodes.push_back({std::to_string(i), n.hostname, or_dash(n.arch), n.cpu_part.empty() ? n.cpu_model : n.cpu_part,
-                     or_dash(n.board_model), std::to_string(n.cores),
+                     or_dash(n.board_model), n.physical_cores > 0 ? std::to_string(n.physical_cores) : "-",
+                     std::to_string(n.cores), or_dash(n.smt),
                      fixed(double(n.memory_total_bytes) / (1 << 30), 1), fixed(double(n.memory_available_bytes) / (1 << 30), 1),
                      n.governor.empty() ? "-" : n.governor, std::to_string(n.ranks)});
+    if (!n.core_note.empty()) notes.push_back("node " + std::to_string(i) + ": " + n.core_note);
   }
   print_table(out, nodes, "  ");
+  for (const auto& note : notes) out << "  " << note << '\n';
+  print_rank_cpus(out, c.rank_placement);
   if (run.power) print_run_power(out, *run.power);
 }
 

@@ -19,6 +19,21 @@ namespace bramble {
 namespace fs = std::filesystem;
 namespace {
 
+// One entry per rank in each of three datasets (results/README.md), so that h5py reads a
+// column without walking a group per rank.
+void write_rank_placement(hid_t run, const std::vector<RankPlacement>& placements) {
+  std::vector<double> node;
+  std::vector<std::string> cpus, core;
+  for (const RankPlacement& p : placements) {
+    node.push_back(p.node);
+    cpus.push_back(p.cpus);
+    core.push_back(p.core);
+  }
+  h5::write_dataset(run, "rank_node", node, {node.size()});
+  h5::write_text_dataset(run, "rank_cpus", cpus);
+  h5::write_text_dataset(run, "rank_core", core);
+}
+
 void write_run(hid_t runs, const std::string& name, const RunMetadata& m, const std::optional<RunPower>& power) {
   h5::Handle run = h5::create_group(runs, name);
   h5::write_attrs(run, to_values(m, run_metadata_fields()));
@@ -28,6 +43,7 @@ void write_run(hid_t runs, const std::string& name, const RunMetadata& m, const 
   h5::Handle nodes = h5::create_group(run, "nodes");
   for (std::size_t i = 0; i < m.nodes.size(); ++i)
     h5::write_attrs(h5::create_group(nodes, numbered("node-", i, 3)), to_values(m.nodes[i], node_info_fields()));
+  write_rank_placement(run, m.rank_placement);
   if (power) write_run_power(run, *power);
   h5::create_group(run, "kernels");
 }
