@@ -318,6 +318,7 @@ TEST(Compare, EachRunGetsOneVerdictWithItsReasons) {
             std::string::npos)
       << table.str();
   EXPECT_NE(table.str().find("quick: valid for comparison: NO (1 trust warning(s))"), std::string::npos) << table.str();
+}
 
 // /core divides by physical cores (issue 21): a node read from a fake SMT server's /sys
 // (tests/data/cpuinfo/smt: 2 packages x 2 cores x 2 threads) counts 4 cores, not 8 threads,
