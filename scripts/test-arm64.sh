@@ -54,7 +54,7 @@ done
 # apt picks SciPy, which drags in pythran and the Python headers.
 root_packages=(libc6-dev libstdc++-12-dev libopenmpi-dev openmpi-bin libopenblas-dev
                libhdf5-dev libcli11-dev libgtest-dev libpng-dev cmake procps
-               libcurl4-openssl-dev nlohmann-json3-dev libtomlplusplus-dev libboost-math-dev)
+               libcurl4-openssl-dev nlohmann-json3-dev libtomlplusplus-dev libboost-math-dev jq)
 if [ $all = 1 ]; then
   root_packages+=(libbenchmark-dev iproute2 git python3 python3-matplotlib python3-h5py python3-munkres)
 fi
