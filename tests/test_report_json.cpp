@@ -19,7 +19,7 @@ using nlohmann::ordered_json;
 const std::string kAwkward = "say \"hi\" C:\\dir\ttab\x01";  // quote, backslash, control characters
 
 NodeInfo node(const std::string& host) {
-  return {host, "Cortex-A76", "6.6.31", "ondemand", 4, 8LL << 30, 7LL << 30, 1, "aarch64", "", ""};
+  return {host, "Cortex-A76", "6.6.31", "ondemand", 4, 8LL << 30, 7LL << 30, 1, "aarch64", "", "", 4, "", ""};
 }
 
 // One run with two nodes, a power block and one kernel whose power was measured.
@@ -34,6 +34,7 @@ ResultFile small_file() {
   m.node_count = 2;
   m.ranks_per_node = {1, 1};
   m.nodes = {node("pi-01"), node("pi-02")};
+  m.rank_placement = {{0, "0-3", ""}, {1, "2", "0:2"}};
   m.price_usd = 250;
   m.trust_warnings = {"governor is ondemand"};
 
