@@ -1,6 +1,5 @@
 #include "comparison/comparison.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -38,6 +37,11 @@ std::vector<std::string> marks_of(const CaseFigures& f) {
   return m;
 }
 
+// Both measured power, in different scopes: their per-watt figures do not compare.
+bool scopes_differ(const CompareCell& a, const CompareCell& b) {
+  return a.figures.power && b.figures.power && a.figures.power->scope != b.figures.power->scope;
+}
+
 double ratio(double a, double b) { return (std::isfinite(a) && std::isfinite(b) && b > 0) ? a / b : kNaN; }
 
 void add_row_warnings(CompareRow& row, const std::vector<SelectedRun>& runs) {
@@ -68,7 +72,7 @@ void add_row_warnings(CompareRow& row, const std::vector<SelectedRun>& runs) {
                            "measures nothing, so per-watt ratios are given only between runs of the same scope");
 }
 
-GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t runs) {
+GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t runs, std::size_t baseline) {
   GeometricMean g;
   std::vector<double> log_sum(runs, 0.0), log_sum_watt(runs, 0.0);
   std::vector<std::string> watt_missing(runs);  // why a run has no per-watt mean
@@ -95,10 +99,7 @@ GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t ru
       const CompareCell& cell = row.cells[r];
       if (std::isfinite(cell.per_watt_ratio)) log_sum_watt[r] += std::log(cell.per_watt_ratio);
       else if (watt_missing[r].empty())
-        watt_missing[r] = std::any_of(cell.marks.begin(), cell.marks.end(),
-                                      [](const std::string& m) { return m.starts_with("per watt not comparable"); })
-                              ? "not comparable: power scopes differ"
-                              : "not measured";
+        watt_missing[r] = scopes_differ(cell, row.cells[baseline]) ? "not comparable: power scopes differ" : "not measured";
     }
   }
   const double n = double(g.kernels.size());
@@ -163,14 +164,14 @@ Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& opt
       const bool same_scope =
           cell.figures.power && base.figures.power && cell.figures.power->scope == base.figures.power->scope;
       cell.per_watt_ratio = same_scope ? ratio(cell.figures.power->per_watt, base.figures.power->per_watt) : kNaN;
-      if (cell.figures.power && base.figures.power && !same_scope)
+      if (scopes_differ(cell, base))
         cell.marks.push_back("per watt not comparable: " + cell.figures.power->scope + " vs baseline " +
                              base.figures.power->scope);
     }
     add_row_warnings(row, runs);
     c.rows.push_back(std::move(row));
   }
-  c.geomean = geometric_mean(c.rows, runs.size());
+  c.geomean = geometric_mean(c.rows, runs.size(), b);
   for (std::size_t r = 0; r < runs.size(); ++r) {
     c.validity.push_back(comparison_validity(runs[r].run));
     c.notes.push_back(runs[r].name + ": " + validity_line(c.validity.back()));

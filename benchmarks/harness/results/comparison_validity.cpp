@@ -1,19 +1,15 @@
 #include "results/comparison_validity.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
+#include "core/format_units.hpp"
 #include "core/repetition_stats.hpp"
 #include "results/headline.hpp"
 
 namespace bramble {
 namespace {
 
-std::string percent(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f %%", x);
-  return buf;
-}
+std::string percent(double x) { return fixed(x, 1) + " %"; }
 
 std::string joined(const std::vector<std::string>& items) {
   std::string out;

@@ -4,6 +4,7 @@
 // real difference from a bad moment. As the Phoronix Test Suite does: at least `min_reps`,
 // then more while the repetitions' coefficient of variation is above `cv_target_percent`,
 // up to `max_reps`. Every repetition is stored; `bramble compare` tests ratios against them.
+#include <cmath>
 #include <vector>
 
 #include "core/repetition_stats.hpp"
@@ -22,7 +23,7 @@ struct RepetitionPolicy {
     if (n < min_reps) return true;
     if (n >= max_reps) return false;
     const double cv = repetition_stats(seconds).cv_percent;
-    return cv == cv && cv > cv_target_percent;  // NaN (one repetition) asks for no more
+    return !std::isnan(cv) && cv > cv_target_percent;  // NaN (one repetition) asks for no more
   }
 };
 
