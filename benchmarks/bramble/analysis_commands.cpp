@@ -39,6 +39,7 @@ CompareOptions compare_options(const AnalysisCommands& c, const std::vector<Sele
       throw Error(kExitUsage, "--price " + p + ": expected NAME=USD with a positive price, e.g. --price \"pi cluster\"=600");
     o.prices.emplace_back(p.substr(0, eq), *usd);
   }
+  o.include_invalid = c.include_invalid;
   if (c.duty >= 0) o.duty = c.duty;
   if (c.price_kwh >= 0) o.price_kwh = c.price_kwh;
   if (o.price_kwh && !o.duty) throw Error(kExitUsage, "--price-kwh needs --duty (the fraction of the year the machines are busy)");
@@ -75,6 +76,8 @@ void add_analysis_commands(CLI::App& app, AnalysisCommands& c) {
   c.compare->add_option("--format", c.format, "table, markdown (for a GitHub issue), csv or json")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
+  c.compare->add_flag("--include-invalid", c.include_invalid,
+                      "Average runs that are not valid for comparison into the geometric mean too (it names them)");
   c.compare->add_flag("--published", c.published,
                       "Rank the runs' HPL results among published ones (results/reference/published.csv)");
   c.compare->add_option("--published-file", c.published_file, "Another published.csv to rank against (implies --published)");

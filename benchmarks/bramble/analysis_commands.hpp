@@ -21,6 +21,7 @@ struct AnalysisCommands {
   double duty = -1, price_kwh = -1;      // < 0: not given
   std::string format = "table";
   bool published = false;
+  bool include_invalid = false;          // compare: invalid runs in the geometric mean too
   std::string published_file;
   ScalingOptions scaling_options;
 };

@@ -16,8 +16,9 @@
 namespace bramble {
 namespace {
 
+// Three equal repetitions by default, so that a run of these is valid for comparison.
 KernelRecord kernel(const std::string& name, double figure, std::vector<NamedValue> params,
-                    std::vector<double> reps = {1.0}) {
+                    std::vector<double> reps = {1.0, 1.0, 1.0}) {
   KernelRecord k;
   k.result.kernel = name;
   k.result.figure_name = name == "hpl" ? "gflops" : "mlups";
@@ -314,10 +315,55 @@ TEST(Compare, EachRunGetsOneVerdictWithItsReasons) {
   EXPECT_FALSE(c.validity[1].valid);
   std::ostringstream table;
   report_comparison(table, c, "table");
-  EXPECT_NE(table.str().find("not valid for comparison, so the mean is indicative only: quick (reasons below)"),
+  EXPECT_NE(table.str().find("not valid for comparison, so no mean (reasons below; --include-invalid keeps them): quick"),
             std::string::npos)
       << table.str();
   EXPECT_NE(table.str().find("quick: valid for comparison: NO (1 trust warning(s))"), std::string::npos) << table.str();
+}
+
+// The geometric mean covers valid runs only: an invalid run gets none and the reason, an
+// invalid baseline leaves every run without one; --include-invalid keeps them and names them.
+TEST(Compare, GeometricMeanCoversValidRunsOnly) {
+  const SelectedRun good = run("good", 1, 4, {kernel("hpl", 100, {})});
+  const SelectedRun also = run("also", 1, 4, {kernel("hpl", 200, {})});
+  SelectedRun quick = run("quick", 1, 4, {kernel("hpl", 50, {})});
+  quick.run.context.trust_warnings = {"quick: every kernel ran at its small --quick size"};
+
+  const Comparison c = compare_runs({good, also, quick}, {});
+  EXPECT_DOUBLE_EQ(c.geomean.ratio[1], 2.0);
+  EXPECT_TRUE(std::isnan(c.geomean.ratio[2]));
+  EXPECT_EQ(c.geomean.excluded[2], "not valid for comparison");
+  EXPECT_TRUE(c.geomean.invalid_kept.empty());
+
+  const Comparison against_quick = compare_runs({quick, good}, {});
+  EXPECT_TRUE(std::isnan(against_quick.geomean.ratio[1]));
+  EXPECT_EQ(against_quick.geomean.excluded[1], "the baseline quick is not valid for comparison");
+
+  CompareOptions keep;
+  keep.include_invalid = true;
+  const Comparison kept = compare_runs({good, also, quick}, keep);
+  EXPECT_DOUBLE_EQ(kept.geomean.ratio[2], 0.5);
+  EXPECT_EQ(kept.geomean.invalid_kept, std::vector<std::string>{"quick"});
+  std::ostringstream table;
+  report_comparison(table, kept, "table");
+  EXPECT_NE(table.str().find("kept in the mean although not valid for comparison (--include-invalid), so it is "
+                             "indicative only: quick"),
+            std::string::npos)
+      << table.str();
+}
+
+// One vote per kernel, not per row: the stencil in 2D (ratio 4) and 3D (ratio 1) is one kernel
+// whose vote is sqrt(4 x 1) = 2; with HPL at 8 the mean is sqrt(2 x 8) = 4, where weighting
+// rows would give (4 x 1 x 8)^(1/3) = 3.17.
+TEST(Compare, GeometricMeanWeightsKernelsNotRows) {
+  auto a2 = kernel("stencil", 10, {{"dims", std::int64_t{2}}}), a3 = kernel("stencil", 10, {{"dims", std::int64_t{3}}});
+  auto b2 = kernel("stencil", 40, {{"dims", std::int64_t{2}}}), b3 = kernel("stencil", 10, {{"dims", std::int64_t{3}}});
+  const Comparison c = compare_runs({run("a", 1, 4, {a2, a3, kernel("hpl", 1, {})}),
+                                     run("b", 1, 4, {b2, b3, kernel("hpl", 8, {})})},
+                                    {});
+  ASSERT_EQ(c.rows.size(), 3u);
+  EXPECT_NEAR(c.geomean.ratio[1], 4.0, 1e-12);
+  EXPECT_EQ(c.geomean.kernels, (std::vector<std::string>{"hpl", "stencil (2 rows)"}));
 }
 
 // /core divides by physical cores (issue 21): a node read from a fake SMT server's /sys

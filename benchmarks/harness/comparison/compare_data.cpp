@@ -73,7 +73,8 @@ std::string csv_value(const Value& v) {
 }
 
 // {"one": 1.2, "two": null}: a figure per run, under the run's name (names are unique).
-Json per_run(const Comparison& c, const std::vector<double>& figure) {
+template <typename T>
+Json per_run(const Comparison& c, const std::vector<T>& figure) {
   Json out = Json::object();
   for (std::size_t r = 0; r < c.runs.size(); ++r) out[c.runs[r].name] = figure[r];
   return out;
@@ -121,7 +122,10 @@ void report_comparison_json(std::ostream& out, const Comparison& c) {
                    {"cases", cases},
                    {"geometric_mean",
                     {{"kernels", c.geomean.kernels},
+                     {"weighting", "each kernel one vote: the mean of its rows' log ratios"},
                      {"left_out", c.geomean.left_out},
+                     {"excluded", per_run(c, c.geomean.excluded)},
+                     {"invalid_kept", c.geomean.invalid_kept},
                      {"ratio", per_run(c, c.geomean.ratio)},
                      {"per_watt_ratio", per_run(c, c.geomean.per_watt_ratio)}}},
                    {"notes", c.notes}});

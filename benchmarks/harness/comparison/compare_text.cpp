@@ -110,21 +110,30 @@ std::vector<std::string> geomean_lines(const Comparison& c) {
     for (const auto& k : m.kernels) over += (over.empty() ? "" : ", ") + k;
     for (std::size_t r = 0; r < c.runs.size(); ++r) {
       if (int(r) == c.baseline) continue;
-      per_run += (per_run.empty() ? "" : "; ") + c.runs[r].name + " " + times(m.ratio[r]) + " (per watt " +
+      per_run += (per_run.empty() ? "" : "; ") + c.runs[r].name + " ";
+      if (!m.excluded[r].empty()) {
+        per_run += "none (" + m.excluded[r] + ")";
+        continue;
+      }
+      per_run += times(m.ratio[r]) + " (per watt " +
                  (std::isnan(m.per_watt_ratio[r])
                       ? (m.per_watt_missing[r].empty() ? std::string("not measured") : m.per_watt_missing[r])
                       : times(m.per_watt_ratio[r])) +
                  ")";
     }
-    lines.push_back("geometric mean of the ratios over " + std::to_string(m.kernels.size()) + " kernel(s) [" + over +
-                    "]: " + (per_run.empty() ? "only the baseline" : per_run));
+    lines.push_back("geometric mean of the ratios over " + std::to_string(m.kernels.size()) +
+                    " kernel(s), one vote each [" + over + "]: " + (per_run.empty() ? "only the baseline" : per_run));
   }
   for (const auto& l : m.left_out) lines.push_back("left out of the mean: " + l);
-  std::string invalid;
+  std::string kept, dropped;
+  for (const auto& name : m.invalid_kept) kept += (kept.empty() ? "" : ", ") + name;
   for (std::size_t r = 0; r < c.runs.size(); ++r)
-    if (!c.validity[r].valid) invalid += (invalid.empty() ? "" : ", ") + c.runs[r].name;
-  if (!m.kernels.empty() && !invalid.empty())
-    lines.push_back("not valid for comparison, so the mean is indicative only: " + invalid + " (reasons below)");
+    if (!c.validity[r].valid && !m.excluded[r].empty()) dropped += (dropped.empty() ? "" : ", ") + c.runs[r].name;
+  if (!m.kernels.empty() && !kept.empty())
+    lines.push_back("kept in the mean although not valid for comparison (--include-invalid), so it is indicative "
+                    "only: " + kept + " (reasons below)");
+  if (!m.kernels.empty() && !dropped.empty())
+    lines.push_back("not valid for comparison, so no mean (reasons below; --include-invalid keeps them): " + dropped);
   return lines;
 }
 

@@ -37,11 +37,6 @@ std::vector<std::string> marks_of(const CaseFigures& f) {
   return m;
 }
 
-// Both measured power, in different scopes: their per-watt figures do not compare.
-bool scopes_differ(const CompareCell& a, const CompareCell& b) {
-  return a.figures.power && b.figures.power && a.figures.power->scope != b.figures.power->scope;
-}
-
 double ratio(double a, double b) { return (std::isfinite(a) && std::isfinite(b) && b > 0) ? a / b : kNaN; }
 
 void add_row_warnings(CompareRow& row, const std::vector<SelectedRun>& runs) {
@@ -72,46 +67,11 @@ void add_row_warnings(CompareRow& row, const std::vector<SelectedRun>& runs) {
                            "measures nothing, so per-watt ratios are given only between runs of the same scope");
 }
 
-GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t runs, std::size_t baseline) {
-  GeometricMean g;
-  std::vector<double> log_sum(runs, 0.0), log_sum_watt(runs, 0.0);
-  std::vector<std::string> watt_missing(runs);  // why a run has no per-watt mean
-  for (const auto& row : rows) {
-    std::string why;
-    // Only rates, where higher is better (not a temperature or a latency), and only where
-    // every run has a usable figure.
-    const std::string& unit = row.match.unit;
-    if (!is_rate(unit)) why = "not a rate (" + unit + ")";
-    for (const auto& c : row.cells) {
-      if (!why.empty()) break;
-      if (!c.present) why = "not in every run";
-      else if (c.figures.suspect()) why = c.figures.passed ? "a run throttled" : "a run failed verification";
-      else if (!std::isfinite(c.ratio) || c.ratio <= 0) why = "a run has no figure";
-    }
-    const std::string name = row.match.kernel + " (" + row.problem + ")";
-    if (!why.empty()) {
-      g.left_out.push_back(name + ": " + why);
-      continue;
-    }
-    g.kernels.push_back(name);
-    for (std::size_t r = 0; r < runs; ++r) {
-      log_sum[r] += std::log(row.cells[r].ratio);
-      const CompareCell& cell = row.cells[r];
-      if (std::isfinite(cell.per_watt_ratio)) log_sum_watt[r] += std::log(cell.per_watt_ratio);
-      else if (watt_missing[r].empty())
-        watt_missing[r] = scopes_differ(cell, row.cells[baseline]) ? "not comparable: power scopes differ" : "not measured";
-    }
-  }
-  const double n = double(g.kernels.size());
-  for (std::size_t r = 0; r < runs; ++r) {
-    g.ratio.push_back(n > 0 ? std::exp(log_sum[r] / n) : kNaN);
-    g.per_watt_ratio.push_back(n > 0 && watt_missing[r].empty() ? std::exp(log_sum_watt[r] / n) : kNaN);
-    g.per_watt_missing.push_back(n > 0 ? watt_missing[r] : "");
-  }
-  return g;
-}
-
 }  // namespace
+
+bool scopes_differ(const CompareCell& a, const CompareCell& b) {
+  return a.figures.power && b.figures.power && a.figures.power->scope != b.figures.power->scope;
+}
 
 Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& options) {
   Comparison c;
@@ -171,12 +131,14 @@ Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& opt
     add_row_warnings(row, runs);
     c.rows.push_back(std::move(row));
   }
-  c.geomean = geometric_mean(c.rows, runs.size(), b);
+  std::vector<std::string> names;
   for (std::size_t r = 0; r < runs.size(); ++r) {
+    names.push_back(runs[r].name);
     c.validity.push_back(comparison_validity(runs[r].run));
     c.notes.push_back(runs[r].name + ": " + validity_line(c.validity.back()));
     for (const auto& w : runs[r].run.context.trust_warnings) c.notes.push_back(runs[r].name + ": " + w);
   }
+  c.geomean = geometric_mean(c.rows, names, c.validity, b, options.include_invalid);
   c.runs = std::move(runs);
   return c;
 }

@@ -9,6 +9,7 @@
 
 #include "comparison/case_figures.hpp"
 #include "comparison/case_match.hpp"
+#include "comparison/geometric_mean.hpp"
 #include "comparison/run_selection.hpp"
 #include "comparison/yearly_model.hpp"
 #include "results/comparison_validity.hpp"
@@ -20,6 +21,7 @@ struct CompareOptions {
   std::vector<std::pair<std::string, double>> prices; // --price NAME=USD (overrides the file's)
   std::optional<double> duty;                         // --duty: fraction of the year busy
   std::optional<double> price_kwh;                    // --price-kwh
+  bool include_invalid = false;                       // --include-invalid: invalid runs in the mean too
 };
 
 struct CompareCell {
@@ -41,14 +43,6 @@ struct CompareRow {
   std::vector<std::string> warnings;  // parameters differ, scopes differ, failed, throttled, missing
 };
 
-struct GeometricMean {
-  std::vector<std::string> kernels;   // the rows it covers: every run has them, passed, not throttled
-  std::vector<double> ratio;          // per run, of the figure-of-merit ratios
-  std::vector<double> per_watt_ratio; // per run, NaN where a covered row lacks power or its scope
-  std::vector<std::string> per_watt_missing;  // per run, why per_watt_ratio is NaN ("" where it is not)
-  std::vector<std::string> left_out;  // rows left out and why
-};
-
 struct Comparison {
   std::vector<SelectedRun> runs;
   std::vector<double> prices;         // per run, NaN where unknown
@@ -59,6 +53,9 @@ struct Comparison {
   GeometricMean geomean;
   std::vector<std::string> notes;     // run-level: trust warnings, scopes, missing idle
 };
+
+// Both cells have measured power, in different scopes: their per-watt figures do not compare.
+bool scopes_differ(const CompareCell& a, const CompareCell& b);
 
 // Throws Error(kExitUsage) for a baseline out of range or a --price naming no run.
 Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& options);
