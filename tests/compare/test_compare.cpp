@@ -321,6 +321,21 @@ TEST(Compare, EachRunGetsOneVerdictWithItsReasons) {
   EXPECT_NE(table.str().find("quick: valid for comparison: NO (1 trust warning(s))"), std::string::npos) << table.str();
 }
 
+// A memory benchmark under 4x the last-level cache ran partly from cache: not valid.
+TEST(Compare, ArraysUnderFourTimesTheCacheAreNotValid) {
+  auto cached = kernel("stencil", 500, {});
+  cached.result.figures = {{"cache_multiple", 1.5}};
+  const ComparisonValidity v = comparison_validity(run("small", 1, 4, {cached}).run);
+  EXPECT_FALSE(v.valid);
+  EXPECT_NE(validity_line(v).find("stencil ran partly from cache (its arrays 1.50x the last-level cache, under 4x)"),
+            std::string::npos)
+      << validity_line(v);
+  cached.result.figures = {{"cache_multiple", 4.2}};
+  EXPECT_TRUE(comparison_validity(run("big", 1, 4, {cached}).run).valid);
+  cached.result.figures = {{"cache_multiple", 0.0}};  // cache unknown: no verdict either way
+  EXPECT_TRUE(comparison_validity(run("unknown", 1, 4, {cached}).run).valid);
+}
+
 // The geometric mean covers valid runs only: an invalid run gets none and the reason, an
 // invalid baseline leaves every run without one; --include-invalid keeps them and names them.
 TEST(Compare, GeometricMeanCoversValidRunsOnly) {

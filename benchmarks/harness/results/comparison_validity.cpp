@@ -40,6 +40,15 @@ ComparisonValidity comparison_validity(const RunRecord& run) {
     else if (s.cv_percent > kValidMaxCvPercent)
       invalid(name + " repetitions vary by " + percent(s.cv_percent) + " (CV), above " +
               percent(kValidMaxCvPercent));
+    // Memory benchmarks record how many times their arrays exceed the last-level cache
+    // (STREAM each array, the stencil each node's share): under 4x, a cache serves part of
+    // what another machine's memory must, and the rates say more about the cache.
+    if (const Value* m = find_value(r.figures, "cache_multiple"); m && std::holds_alternative<double>(*m)) {
+      const double times = std::get<double>(*m);
+      if (times > 0 && times < kValidMinCacheMultiple)
+        invalid(name + " ran partly from cache (its arrays " + fixed(times, 2) + "x the last-level cache, under " +
+                std::to_string(kValidMinCacheMultiple) + "x)");
+    }
     const auto h = headline_power(k);
     const std::string why_not = !h                      ? "no power measured on every node"
                                 : h->scope == "estimate" ? "power is a declared estimate, not a measurement"

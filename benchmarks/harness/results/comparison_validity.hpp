@@ -3,6 +3,7 @@
 // another machine's? Every reason it may not is listed, so the fix is plain:
 //   - a kernel failed verification, or a node throttled during it;
 //   - a trust warning (build type, oversubscription, governor, a forced BLAS core, --quick);
+//   - a memory benchmark's arrays were under 4x the last-level cache (figure cache_multiple);
 //   - a kernel ran fewer than 3 repetitions, so its noise is unknown, or its repetitions vary
 //     by more than the coefficient of variation the repetition policy aims for.
 // Power is judged apart: without measured power (none, or a declared estimate) the run may
@@ -16,6 +17,7 @@ namespace bramble {
 
 inline constexpr int kValidMinReps = 3;
 inline constexpr double kValidMaxCvPercent = 3.5;
+inline constexpr int kValidMinCacheMultiple = 4;
 
 struct ComparisonValidity {
   bool valid = true;

@@ -58,7 +58,7 @@ struct GoldenChecksum {
 inline constexpr const char* kDebian12X86 = "x86-64 gcc-12 glibc-2.36";
 inline constexpr const char* kDebian12Both = "x86-64 gcc-12 glibc-2.36, aarch64 gcc-12 glibc-2.36";
 
-// Both shipped scenes at the `run render` defaults (800x600, spp 4), at the --quick size
+// Both shipped scenes at the `run render` defaults (800x600, spp 4 to 128), at the --quick size
 // (400x300, spp 1), and at the 64x48 spp 2 size the tests render; depth 5 throughout.
 inline constexpr GoldenChecksum kGoldenChecksums[] = {
     {kDebian12X86, "sphereflake", 0x9d20cfd765c3d5c2ULL, 800, 600, 4, 5, 0x1eba861038c5f458ULL},
@@ -67,6 +67,18 @@ inline constexpr GoldenChecksum kGoldenChecksums[] = {
     {kDebian12X86, "simple", 0xd99f6b22aaacd426ULL, 800, 600, 4, 5, 0xe8f0ab86bf7bcc49ULL},
     {kDebian12Both, "simple", 0xd99f6b22aaacd426ULL, 400, 300, 1, 5, 0xdecc0ab5a9f92cbeULL},
     {kDebian12Both, "simple", 0xd99f6b22aaacd426ULL, 64, 48, 2, 5, 0x88cc5aa255eaff78ULL},
+    // The default spp on bigger machines (render_sizing.hpp: doubled up to the physical
+    // cores); measured on 2 ranks with the dynamic schedule.
+    {kDebian12X86, "sphereflake", 0x9d20cfd765c3d5c2ULL, 800, 600, 8, 5, 0x32427e5255d7bd4fULL},
+    {kDebian12X86, "sphereflake", 0x9d20cfd765c3d5c2ULL, 800, 600, 16, 5, 0x3f8cffe9555ea34eULL},
+    {kDebian12X86, "sphereflake", 0x9d20cfd765c3d5c2ULL, 800, 600, 32, 5, 0x4aa1e7c5613813c5ULL},
+    {kDebian12X86, "sphereflake", 0x9d20cfd765c3d5c2ULL, 800, 600, 64, 5, 0x8c3a7234a5428f39ULL},
+    {kDebian12X86, "sphereflake", 0x9d20cfd765c3d5c2ULL, 800, 600, 128, 5, 0xa6bf50c81779e44fULL},
+    {kDebian12X86, "simple", 0xd99f6b22aaacd426ULL, 800, 600, 8, 5, 0x56aed1de3b4f8506ULL},
+    {kDebian12X86, "simple", 0xd99f6b22aaacd426ULL, 800, 600, 16, 5, 0xda4b4d253030e022ULL},
+    {kDebian12X86, "simple", 0xd99f6b22aaacd426ULL, 800, 600, 32, 5, 0xe543e80096dac3dbULL},
+    {kDebian12X86, "simple", 0xd99f6b22aaacd426ULL, 800, 600, 64, 5, 0x72f89453216f25dfULL},
+    {kDebian12X86, "simple", 0xd99f6b22aaacd426ULL, 800, 600, 128, 5, 0x6910089935abd040ULL},
 };
 
 // Whether entry g was measured on `toolchain` (one of its ", "-separated keys).

@@ -45,8 +45,10 @@ render::Scene read_scene(const RunContext& ctx, const std::string& path) {
 }
 
 // --quick shrinks the defaults only: --width, --height and --spp given on the command line win.
+// Without --spp the samples per pixel grow with the machine's cores (render_sizing.hpp).
 render::RenderSettings settings_for(const RunContext& ctx, const RenderOptions& opt) {
-  render::RenderSettings s{opt.width, opt.height, ctx.quick && !opt.spp_given ? 1 : opt.spp, opt.tile};
+  const int spp = opt.spp_given ? opt.spp : ctx.quick ? 1 : render_default_spp(total_physical_cores(*ctx.topology));
+  render::RenderSettings s{opt.width, opt.height, spp, opt.tile};
   if (ctx.quick && !opt.size_given) {
     s.width = 400;
     s.height = 300;
@@ -278,8 +280,10 @@ void RenderKernel::add_options(CLI::App& sub) {
   const auto side = whole_number<int>(1, kMaxRenderSide);
   width_option_ = sub.add_option("--width", opt_.width, "Image width in pixels")->check(side)->capture_default_str();
   height_option_ = sub.add_option("--height", opt_.height, "Image height in pixels")->check(side)->capture_default_str();
-  spp_option_ = sub.add_option("--spp", opt_.spp, "Samples per pixel (jittered)")
-                    ->check(whole_number<int>(1, 4096))->capture_default_str();
+  spp_option_ = sub.add_option("--spp", opt_.spp,
+                               "Samples per pixel (jittered); default 4, doubled up to the machine's physical "
+                               "cores (8 for 5-8 cores, ... 128 at most), 1 with --quick")
+                    ->check(whole_number<int>(1, 4096));
   sub.add_option("--schedule", opt_.schedule, "Work distribution: static, cyclic or dynamic")
       ->check(CLI::IsMember({"static", "cyclic", "dynamic"}))->capture_default_str();
   sub.add_option("--tile", opt_.tile, "Tile edge in pixels")->check(whole_number<int>(1, 4096))->capture_default_str();

@@ -1,11 +1,27 @@
 #include "adapters/render/render_sizing.hpp"
 
+#include <set>
 #include <string>
 
 #include "core/errors.hpp"
 #include "core/format_units.hpp"
 
 namespace bramble {
+
+int render_default_spp(int physical_cores) {
+  int spp = 4;
+  while (spp < 128 && spp < physical_cores) spp *= 2;
+  return spp;
+}
+
+int total_physical_cores(const Topology& topology) {
+  std::set<std::string> hosts;
+  int cores = 0;
+  for (int node = 0; node < topology.node_count(); ++node)
+    if (hosts.insert(topology.host_of(node)).second)
+      cores += physical_cores_or_logical(topology.nodes()[static_cast<std::size_t>(node)]);
+  return cores;
+}
 
 RenderFootprint render_footprint(int width, int height, int tile) {
   const double pixels = double(width) * double(height);

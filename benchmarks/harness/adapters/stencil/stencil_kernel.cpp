@@ -15,6 +15,8 @@
 #include "core/checked_math.hpp"
 #include "core/comm_info.hpp"
 #include "core/value.hpp"
+#include "adapters/stencil/stencil_sizing.hpp"
+#include "context/last_level_cache.hpp"
 #include "suite/option_checks.hpp"
 #include "suite/phase_timer.hpp"
 #include "stencil/checksum.hpp"
@@ -32,6 +34,8 @@ struct StencilSetup {
   stencil::Extent global;
   std::int64_t steps;
   stencil::Coefficients k;
+  std::vector<StencilNode> nodes;  // each node's cache, memory and ranks, as sizing saw them
+  bool capped_by_memory = false;   // the default size wanted more than memory allows
 };
 
 // What the timed rounds leave behind.
@@ -63,10 +67,27 @@ struct Rates {
   double seconds, mlups, gflops, gbs;
 };
 
-// Global extents from the options: --nx/--ny/--nz override --n; --weak multiplies the
-// per-rank size by the process grid.
-stencil::Extent global_extent(const StencilOptions& o, bool quick, const std::array<int, 3>& procs) {
-  const std::int64_t edge = o.n ? o.n : (o.dims == 2 ? (quick ? 2048 : 4096) : (quick ? 128 : 256));
+// Each node's last-level cache (all instances; the largest any of its ranks reports), available
+// memory and rank count. Collective.
+std::vector<StencilNode> stencil_nodes(const RunContext& ctx) {
+  const Topology& topo = *ctx.topology;
+  const std::int64_t mine = last_level_cache().node_bytes;
+  std::vector<std::int64_t> all(static_cast<std::size_t>(comm_size(ctx.world)));
+  MPI_Allgather(&mine, 1, MPI_INT64_T, all.data(), 1, MPI_INT64_T, ctx.world);
+  std::vector<StencilNode> nodes(static_cast<std::size_t>(topo.node_count()));
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    nodes[i] = {0, topo.nodes()[i].memory_available_bytes, topo.nodes()[i].ranks};
+  for (std::size_t r = 0; r < all.size(); ++r) {
+    auto& llc = nodes[static_cast<std::size_t>(topo.node_of_rank(int(r)))].llc_bytes;
+    llc = std::max(llc, all[r]);
+  }
+  return nodes;
+}
+
+// Global extents from the options: --nx/--ny/--nz override --n, which overrides the default
+// edge; --weak multiplies the per-rank size by the process grid.
+stencil::Extent global_extent(const StencilOptions& o, std::int64_t default_edge, const std::array<int, 3>& procs) {
+  const std::int64_t edge = o.n ? o.n : default_edge;
   stencil::Extent e{o.nx ? o.nx : edge, o.ny ? o.ny : edge, o.dims == 3 ? (o.nz ? o.nz : edge) : 1};
   // A product past int64 saturates: the size checks then refuse it as too large, where a
   // wrapped extent could have passed them.
@@ -75,10 +96,34 @@ stencil::Extent global_extent(const StencilOptions& o, bool quick, const std::ar
   return e;
 }
 
+// Without --n: --quick's fixed small edge, else sized to every node's cache and memory
+// (stencil_sizing.hpp).
 StencilSetup setup(const StencilOptions& o, const RunContext& ctx) {
-  const auto procs = stencil::Domain::process_grid(comm_size(ctx.world), o.dims);
-  const std::int64_t steps = o.steps ? o.steps : (ctx.quick || o.dims == 3 ? 50 : 100);
-  return {procs, global_extent(o, ctx.quick, procs), steps, stencil::make_coefficients(o.dims, o.radius)};
+  StencilSetup s;
+  const int ranks = comm_size(ctx.world);
+  s.procs = stencil::Domain::process_grid(ranks, o.dims);
+  s.nodes = stencil_nodes(ctx);
+  StencilSize size{o.dims == 2 ? kStencilQuickEdge2d : kStencilQuickEdge3d};
+  if (!ctx.quick)
+    size = stencil_default_edge(s.nodes, o.dims, o.weak ? 1 : ranks, o.dims == 2 ? kStencilFloorEdge2d : kStencilFloorEdge3d);
+  s.capped_by_memory = !o.n && size.capped_by_memory;
+  s.global = global_extent(o, size.edge, s.procs);
+  s.steps = o.steps ? o.steps : (ctx.quick || o.dims == 3 ? 50 : 100);
+  s.k = stencil::make_coefficients(o.dims, o.radius);
+  return s;
+}
+
+// How many times each node's share of the two arrays exceeds its last-level cache, the
+// smallest over the nodes (0 where no cache size is known). Collective.
+double cache_multiple(const RunContext& ctx, const StencilSetup& s, const stencil::Domain& domain) {
+  double node_share = double(kStencilBytesPerPoint) * double(domain.array_size());
+  MPI_Allreduce(MPI_IN_PLACE, &node_share, 1, MPI_DOUBLE, MPI_SUM, ctx.topology->node_comm());
+  std::vector<double> per_rank(static_cast<std::size_t>(comm_size(ctx.world)));
+  MPI_Allgather(&node_share, 1, MPI_DOUBLE, per_rank.data(), 1, MPI_DOUBLE, ctx.world);
+  std::vector<double> shares(s.nodes.size());
+  for (std::size_t r = 0; r < per_rank.size(); ++r)
+    shares[static_cast<std::size_t>(ctx.topology->node_of_rank(int(r)))] = per_rank[r];
+  return smallest_cache_multiple(s.nodes, shares);
 }
 
 // Before any allocation, so that a bad size is one message and not an out-of-memory kill.
@@ -213,7 +258,7 @@ std::string problem_text(const StencilOptions& o, const StencilSetup& s) {
 // The result handed to the suite; collective (the per-rank time split is gathered).
 KernelResult make_result(const RunContext& ctx, const StencilOptions& o, const StencilSetup& s,
                          const stencil::Domain& domain, const stencil::HeatSolver& solver, const Rounds& rounds,
-                         const Verification& v) {
+                         const Verification& v, double cache_times) {
   const Rates rate = rates(s, rounds);
   KernelResult r;
   r.kernel = "stencil";
@@ -229,7 +274,9 @@ KernelResult make_result(const RunContext& ctx, const StencilOptions& o, const S
                {"flops_per_update", std::int64_t{s.k.flops_per_update()}},
                {"bytes_per_update", std::int64_t{s.k.bytes_per_update()}},
                {"seconds", rate.seconds},
-               {"isa_clone", isa_clone(ctx.world, solver.isa())}};
+               {"isa_clone", isa_clone(ctx.world, solver.isa())},
+               // results/comparison_validity.hpp: under kStencilCacheMultiple, not comparable
+               {"cache_multiple", cache_times}};
   r.parameters = {{"dims", std::int64_t{o.dims}}, {"radius", std::int64_t{o.radius}},
                   {"nx", s.global[0]}, {"ny", s.global[1]}, {"nz", s.global[2]},
                   {"px", std::int64_t{s.procs[0]}}, {"py", std::int64_t{s.procs[1]}}, {"pz", std::int64_t{s.procs[2]}},
@@ -243,6 +290,20 @@ KernelResult make_result(const RunContext& ctx, const StencilOptions& o, const S
   ctx.record_phases(r, {std::begin(stencil::kStencilPhaseNames), std::end(stencil::kStencilPhaseNames)},
                     "seconds, summed over all timed steps", rounds.phase_seconds);
   return r;
+}
+
+// Before the timed run: where the grid stands against the caches, when that matters.
+void print_cache_note(const RunContext& ctx, const StencilSetup& s, double cache_times) {
+  if (comm_rank(ctx.world) != 0) return;
+  if (s.capped_by_memory)
+    std::printf("stencil: note: the grid is capped by memory (%.0f%% of the smallest node's available memory) "
+                "below the %dx the last-level cache it should be\n",
+                100 * kStencilMemFraction, kStencilCacheMultiple);
+  if (cache_times > 0 && cache_times < kStencilCacheMultiple)
+    std::printf("stencil: note: a node's share of the grid is %.2fx its last-level cache, under %dx: caches "
+                "inflate these rates, so the run is not valid for comparison (leave --n out to size it)\n",
+                cache_times, kStencilCacheMultiple);
+  std::fflush(stdout);
 }
 
 void print_line(const RunContext& ctx, const KernelResult& r, const StencilSetup& s, const Rounds& rounds,
@@ -263,7 +324,8 @@ void StencilKernel::add_options(CLI::App& sub) {
   sub.add_option("--dims", opt_.dims, "2 or 3 dimensions")->check(CLI::IsMember({2, 3}))->capture_default_str();
   // Extents up to 2^40 points each: far beyond memory, and their products stay countable.
   const auto extent = whole_number<std::int64_t>(1, std::int64_t{1} << 40);
-  sub.add_option("--n", opt_.n, "Global grid edge (per rank with --weak); default 4096 (2D), 256 (3D)")
+  sub.add_option("--n", opt_.n, "Global grid edge (per rank with --weak); default: every node's share at least 4x its "
+                 "last-level cache, at least 4096 (2D) or 256 (3D), within 40% of memory; 2048 or 128 with --quick")
       ->check(extent);
   sub.add_option("--nx", opt_.nx, "Grid extent along x (overrides --n)")->check(extent);
   sub.add_option("--ny", opt_.ny, "Grid extent along y")->check(extent);
@@ -284,13 +346,15 @@ void StencilKernel::run(RunContext& ctx) {
   stencil::Domain domain(ctx.world, opt_.dims, s.global, opt_.radius);
   validate_memory(ctx, domain);
   validate_steps(ctx, opt_, s, domain);
+  const double cache_times = cache_multiple(ctx, s, domain);
+  print_cache_note(ctx, s, cache_times);
 
   stencil::HeatSolver solver(domain, s.k, !opt_.no_overlap);
   const Rounds rounds = timed_rounds(ctx, domain, s, solver);
 
   const Verification v = verify(domain, s, solver, rounds);
 
-  const KernelResult r = make_result(ctx, opt_, s, domain, solver, rounds, v);
+  const KernelResult r = make_result(ctx, opt_, s, domain, solver, rounds, v, cache_times);
   print_line(ctx, r, s, rounds, v);
   ctx.record(r);
 }

@@ -151,6 +151,9 @@ KernelResult make_result(const RunContext& ctx, const StreamCase& c, const Measu
     r.figures.push_back({std::string(stream::kOpNames[op]) + "_gbs", f.total_gbs[op]});
   for (std::size_t node = 0; node < f.node_triad_gbs.size(); ++node)
     r.figures.push_back({"node" + std::to_string(node) + "_triad_gbs", f.node_triad_gbs[node]});
+  // Each array against the last-level cache (results/comparison_validity.hpp); 0: cache unknown.
+  if (c.llc_per_rank > 0)
+    r.figures.push_back({"cache_multiple", double(c.n) * sizeof(double) / double(c.llc_per_rank)});
   r.phase_work = KernelResult::PhaseWork{"gbs_all_ops", "GB/s", f.all_ops_gbs};
   r.parameters = {{"n_per_rank", c.n},
                   {"iterations", std::int64_t{c.iterations}},
@@ -158,6 +161,7 @@ KernelResult make_result(const RunContext& ctx, const StreamCase& c, const Measu
                   {"bytes_per_rank", stream::array_bytes(c.n)},
                   {"llc_bytes", c.llc.bytes},
                   {"llc_source", c.llc.source},
+                  {"llc_node_bytes_per_rank", c.llc_per_rank},
                   {"scalar", stream::kScalar}};
   r.verification = {{"a_avg_rel_error", m.errors.a},
                     {"b_avg_rel_error", m.errors.b},
@@ -177,10 +181,12 @@ KernelResult make_result(const RunContext& ctx, const StreamCase& c, const Measu
 void print_table(const RunContext& ctx, const StreamCase& c, const Measured& m, const KernelResult& r,
                  const Figures& f) {
   const std::int64_t array_bytes = c.n * static_cast<std::int64_t>(sizeof(double));
-  std::printf("stream %s: 3 arrays of %s per rank, last-level cache %s (%s), %d iterations (first untimed)\n",
+  std::printf("stream %s: 3 arrays of %s per rank, last-level cache %s (%s; a node's caches come to %s per "
+              "rank), %d iterations (first untimed)\n",
               r.problem.c_str(), mib(double(array_bytes)).c_str(),
-              c.llc.bytes > 0 ? mib(double(c.llc.bytes)).c_str() : "unknown", c.llc.source.c_str(), c.iterations);
-  if (array_bytes < kStreamCacheMultiple * c.llc.bytes)
+              c.llc.bytes > 0 ? mib(double(c.llc.bytes)).c_str() : "unknown", c.llc.source.c_str(),
+              c.llc_per_rank > 0 ? mib(double(c.llc_per_rank)).c_str() : "unknown", c.iterations);
+  if (array_bytes < kStreamCacheMultiple * c.llc_per_rank)
     std::printf("stream: note: arrays under %dx the last-level cache; caches inflate these rates\n",
                 kStreamCacheMultiple);
   std::printf("Function    Best Rate GB/s  Avg time     Min time     Max time   "
@@ -207,7 +213,7 @@ void print_table(const RunContext& ctx, const StreamCase& c, const Measured& m, 
 
 void StreamKernel::add_options(CLI::App& sub) {
   sub.add_option("--stream-n", opt_.n,
-                 "Elements per array per rank (default: 4x the last-level cache, at least 10,000,000, "
+                 "Elements per array per rank (default: over each node's ranks 4x its last-level caches, at least 10,000,000, "
                  "with all ranks of a node within 40% of its available memory)")
       ->check(whole_number<std::int64_t>(1, std::int64_t{1} << 40));
   sub.add_option("--stream-iterations", opt_.iterations,
@@ -219,13 +225,18 @@ void StreamKernel::add_options(CLI::App& sub) {
 StreamCase StreamKernel::plan(const RunContext& ctx) const {
   StreamCase c;
   c.iterations = opt_.iterations > 0 ? opt_.iterations : ctx.quick ? kStreamQuickIterations : kStreamIterations;
-  c.llc = largest_cache(ctx.world, last_level_cache());
+  const LastLevelCache mine = last_level_cache();
+  c.llc = largest_cache(ctx.world, mine);
+  // STREAM's rule is about all the caches a run uses: each array, over a node's ranks, at
+  // least 4x the node's last-level caches together. Per rank, the node's total over its ranks.
+  c.llc_per_rank = mine.node_bytes / std::max(ctx.topology->nodes()[std::size_t(ctx.topology->my_node())].ranks, 1);
+  MPI_Allreduce(MPI_IN_PLACE, &c.llc_per_rank, 1, MPI_INT64_T, MPI_MAX, ctx.world);
   agree(ctx.world, [&] {
     c.n = opt_.n;
     if (c.n == 0) {
       const std::int64_t cap = stream_max_n_by_memory(*ctx.topology, kStreamMemFraction);
       if (cap < 1) throw InputError("no memory to size the STREAM arrays from; give --stream-n");
-      c.n = stream_default_n(c.llc.bytes, cap, ctx.quick);
+      c.n = stream_default_n(c.llc_per_rank, cap, ctx.quick);
     }
     check_stream_fits(*ctx.topology, c.n);
   });
