@@ -103,6 +103,11 @@ TEST(WindowStats, SeveralWindowsAddAndGapsAreReportedNotGuessed) {
   EXPECT_DOUBLE_EQ(failed.joules, 14.0);
   EXPECT_EQ(failed.failed, 1);
   EXPECT_DOUBLE_EQ(failed.longest_repeat, 2.0);  // 7 W at t=1 and t=3: unchanged for 2 s
+  // A reading that fails between two windows of the phase (while a repetition is verified)
+  // failed during the phase: counted, wherever a busy machine put it.
+  const WindowStats between = window_stats(s, {{0, 1.5}, {2.5, 4}}, false);
+  EXPECT_EQ(between.failed, 1);
+  EXPECT_EQ(window_stats(s, {{3, 6}}, false).failed, 0);  // before the phase: not this phase's
 }
 
 TEST(WindowStats, NoSamplesMeansNoEnergyAndUnknownPower) {

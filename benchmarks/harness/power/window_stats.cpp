@@ -53,6 +53,18 @@ class WindowScan {
     }
   }
 
+  // Failed readings across the whole phase, gaps between windows included: a source that
+  // fails while a kernel verifies one repetition, between two timed ones, failed during the
+  // phase all the same. Counting only inside the windows made the count depend on where the
+  // failures fell, which a busy machine moves (issue 21: cli.power_plug_stops under load).
+  void add_failed(const std::vector<Window>& windows) {
+    if (windows.empty()) return;
+    const auto first = std::lower_bound(samples_.begin(), samples_.end(), windows.front().t0,
+                                        [](const Sample& s, double v) { return s.t_mono < v; });
+    for (auto it = first; it != any_after(windows.back().t1); ++it)
+      if (!it->ok) ++st.failed;
+  }
+
   WindowStats finish() {
     if (steps_ > 0) st.interval = spans_ / steps_;
     if (st.covered > 0) st.mean_watts = st.joules / st.covered;
@@ -104,7 +116,7 @@ class WindowScan {
     watts_seen(end_w);
   }
 
-  // Sample counts, spacing, failed readings, and the power range of a counter.
+  // Sample counts, spacing, and the power range of a counter.
   void add_counts(const Window& w) {
     const auto inside_begin = good_from(w.t0), inside_end = good_after(w.t1);  // good samples in [t0, t1]
     const int inside = static_cast<int>(inside_end - inside_begin);
@@ -119,11 +131,8 @@ class WindowScan {
         const Sample* b = *(it + 1);
         if (b->t_mono > a->t_mono) watts_seen((b->joules - a->joules) / (b->t_mono - a->t_mono));
       }
-    const auto first_inside = std::lower_bound(samples_.begin(), samples_.end(), w.t0,
-                                               [](const Sample& s, double v) { return s.t_mono < v; });
-    for (auto it = first_inside; it != any_after(w.t1); ++it)
-      if (!it->ok) ++st.failed;
   }
+
 
   // Start is the last sample at or before t0 (else the first inside), end the last sample
   // at or before t1; extremes over start..end.
@@ -160,6 +169,7 @@ WindowStats window_stats(const std::vector<Sample>& samples, const std::vector<W
   WindowScan scan(samples, cumulative);
   for (const Window& w : windows) scan.add(w);
   scan.add_longest_repeat(windows);
+  scan.add_failed(windows);
   return scan.finish();
 }
 

@@ -26,7 +26,7 @@ struct WindowStats {
   double mean_watts = kUnknown;  // joules / covered
   double min_watts = kUnknown, max_watts = kUnknown;  // over samples (or counter steps) inside
   int samples = 0;         // good samples inside the windows
-  int failed = 0;          // failed readings inside the windows
+  int failed = 0;          // failed readings from the first window's start to the last one's end
   double interval = kUnknown;    // mean time between samples inside
   double temp_start = kUnknown, temp_end = kUnknown, temp_max = kUnknown;
   double clock_start = kUnknown, clock_end = kUnknown, clock_min = kUnknown;
