@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "power/sources/command_sources.hpp"
 #include "power/sources/fixed_source.hpp"
 #include "power/sources/rapl_source.hpp"
 #include "power/sampler.hpp"
@@ -315,6 +316,34 @@ TEST(PowerTotals, Green500WantsWallPowerOnEveryNode) {
   EXPECT_FALSE(partial.green500_valid);
 }
 
+// Only measured wall power counts for Green500: a model's wall figure (pi5-pmic:wall) and a
+// sensor the user calls wall (hwmon:NAME:wall) do not, however well they are sampled, and the
+// reason says which and why.
+TEST(PowerTotals, Green500WantsMeasuredWallNotAModelOrALabel) {
+  PowerRecord model = two_nodes(6, 9, "wall", 100, 1001);  // otherwise valid: 100 s, 10 samples/s
+  for (auto& m : model.meters) m.scope = power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope());
+  summarise_power(model, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_FALSE(model.green500_valid);
+  EXPECT_NE(model.green500_reason.find("wall-model: board power through a fitted model"), std::string::npos)
+      << model.green500_reason;
+  EXPECT_DOUBLE_EQ(figure(model, "gflops_per_watt_wall_model"), 2.0);  // per watt still given, in its own scope
+  EXPECT_EQ(figure(model, "gflops_per_watt_wall"), -1);
+
+  PowerRecord label = two_nodes(6, 9, "wall", 100, 1001);
+  for (auto& m : label.meters) m.scope = "wall-declared";
+  summarise_power(label, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_FALSE(label.green500_valid);
+  EXPECT_NE(label.green500_reason.find("wall-declared: a sensor labelled wall by the user"), std::string::npos)
+      << label.green500_reason;
+
+  // Every rule missed is named, not only the first.
+  PowerRecord both = two_nodes(6, 9, "wall", 30, 301);
+  for (auto& m : both.meters) m.scope = "wall-model";
+  summarise_power(both, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_NE(both.green500_reason.find("< 60 s"), std::string::npos) << both.green500_reason;
+  EXPECT_NE(both.green500_reason.find("fitted model"), std::string::npos) << both.green500_reason;
+}
+
 TEST(PowerTotals, ScopesAreNeverMixedAndPartialCoverageGivesNoPerWatt) {
   PowerRecord rec = two_nodes(6, 9, "cpu-package", 100, 1001);
   summarise_power(rec, 2, {"a", "b"}, "gflops", 30);
@@ -373,6 +402,7 @@ TEST(PowerSummary, TableShowsWattsPerWattAStarAndThrottling) {
   EXPECT_NE(text.find("! hpl N=100: pi02 frequency capped"), std::string::npos) << text;
   EXPECT_NE(text.find("* not a Green500-valid measurement"), std::string::npos) << text;
   EXPECT_NE(text.find("warning: a Debug build"), std::string::npos) << text;  // trust warnings under the table
+  EXPECT_EQ(text.find("fitted model"), std::string::npos) << text;  // measured wall: nothing to explain
   std::ostringstream without;
   run.kernels.erase(run.kernels.begin());
   print_summary(without, run);

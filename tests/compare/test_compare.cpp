@@ -12,6 +12,8 @@
 #include "comparison/compare_text.hpp"
 #include "context/node_info.hpp"
 #include "core/errors.hpp"
+#include "power/sources/command_sources.hpp"
+#include "power/totals.hpp"
 
 namespace bramble {
 namespace {
@@ -276,6 +278,43 @@ TEST(Compare, PerWattOnlyWithinOneScope) {
   const Comparison same = compare_runs({run("server", 1, 64, {server}), run("pis", 4, 4, {wall})}, {});
   EXPECT_DOUBLE_EQ(same.rows[0].cells[1].per_watt_ratio, 1.0);
   EXPECT_DOUBLE_EQ(same.geomean.per_watt_ratio[1], 1.0);
+}
+
+// A kernel's power as the suite summarises it: one meter of `scope` on one node, `watts` over
+// a 100 s phase.
+void summarised_power(KernelRecord& k, const std::string& scope, double watts) {
+  PowerRecord p;
+  MeterInfo m;
+  m.name = "meter";
+  m.nodes = {0};
+  m.scope = scope;
+  m.idle_watts = watts / 2;
+  p.meters = {m};
+  NodePhase n;
+  n.meter = 0;
+  n.reads_meter = true;
+  n.stats.seconds = n.stats.covered = 100;
+  n.stats.mean_watts = watts;
+  n.stats.joules = watts * 100;
+  n.stats.samples = 1001;
+  n.stats.interval = 0.1;
+  p.nodes = {n};
+  summarise_power(p, 1, {"node"}, k.result.figure_name, k.result.figure_of_merit);
+  k.power = p;
+}
+
+// A Pi 5 PMIC through its wall model is not wall power: per watt against a wall meter is not
+// given, and the row says why.
+TEST(Compare, AModelsWallFigureIsNotComparedWithAWallMeter) {
+  auto server = kernel("hpl", 100, {});
+  summarised_power(server, "wall", 200);
+  auto pi = kernel("hpl", 20, {});
+  summarised_power(pi, power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope()), 10);
+  const Comparison c = compare_runs({run("server", 1, 64, {server}), run("pi", 1, 4, {pi})}, {});
+  const CompareCell& cell = c.rows[0].cells[1];
+  EXPECT_TRUE(std::isnan(cell.per_watt_ratio));
+  EXPECT_NE(std::find(cell.marks.begin(), cell.marks.end(), "per watt not comparable: wall-model vs baseline wall"),
+            cell.marks.end());
 }
 
 // One verdict per run (HPCG's VALID/INVALID): three steady repetitions, passed, no trust

@@ -68,8 +68,9 @@ void add_row_warnings(CompareRow& row, const std::vector<SelectedRun>& runs) {
   }
   if (scopes.size() > 1)
     row.warnings.push_back("power scopes differ (" + scope_list +
-                           "): package power leaves out memory, board and power-supply losses, and an estimate "
-                           "measures nothing, so per-watt ratios are given only between runs of the same scope");
+                           "): package power leaves out memory, board and power-supply losses, an estimate "
+                           "measures nothing, and a wall-model or wall-declared figure was not measured at the wall, "
+                           "so per-watt ratios are given only between runs of the same scope");
 }
 
 GeometricMean geometric_mean(const std::vector<CompareRow>& rows, std::size_t runs, std::size_t baseline) {

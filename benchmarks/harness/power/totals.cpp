@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/format_units.hpp"
+#include "power/scope.hpp"
 
 namespace bramble {
 namespace {
@@ -66,17 +67,23 @@ void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::st
     const bool rate_ok = !std::isnan(st.interval) && st.interval <= 1.0;
     valid = valid && rate_ok && st.samples >= kGreen500MinSamples && st.seconds >= kGreen500MinSeconds;
   }
-  // Green500 measures the whole machine at the wall: one wall scope covering every node.
-  const bool wall_everywhere =
-      rec.totals.size() == 1 && rec.totals[0].scope == "wall" && rec.totals[0].nodes_covered == node_count;
+  // Green500 measures the whole machine at the wall: one scope covering every node, and that
+  // scope measured wall power. A model's wall figure (wall-model) or a sensor the user calls
+  // wall (wall-declared) is not a wall measurement, and says so in the reason.
+  const bool one_scope_everywhere = rec.totals.size() == 1 && rec.totals[0].nodes_covered == node_count;
+  const bool wall_everywhere = one_scope_everywhere && power::measured_at_wall(rec.totals[0].scope);
   rec.green500_valid = valid && wall_everywhere;
   if (rec.totals.empty()) {
     rec.green500_reason = "no power measured";
   } else if (!rec.green500_valid) {
+    // Every rule the measurement misses, so that fixing one does not reveal the next.
     const double seconds = rec.totals.front().seconds;
-    rec.green500_reason = seconds < kGreen500MinSeconds ? "phase " + fixed(seconds, 1) + " s < 60 s (--min-phase-seconds 60)"
-                          : !wall_everywhere ? "not wall power on every node (" + rec.totals.front().scope + ")"
-                                             : "a meter had fewer than 10 samples, under 1 sample/s, or gaps";
+    std::string why;
+    if (seconds < kGreen500MinSeconds) add_note(why, "phase " + fixed(seconds, 1) + " s < 60 s (--min-phase-seconds 60)");
+    if (!one_scope_everywhere) add_note(why, "not wall power on every node (" + rec.totals.front().scope + ")");
+    else if (!wall_everywhere) add_note(why, "not wall power on every node (" + power::not_wall_reason(rec.totals[0].scope) + ")");
+    if (why.empty()) add_note(why, "a meter had fewer than 10 samples, under 1 sample/s, or gaps");
+    rec.green500_reason = why;
   }
 
   for (const ScopeTotal& t : rec.totals) {

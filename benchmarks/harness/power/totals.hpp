@@ -22,7 +22,8 @@ inline constexpr double kStalePowerSeconds = 60;
 // `<figure_name>_per_watt_<scope>` for each scope whose meters cover all `node_count` nodes,
 // and `..._above_idle` with the idle baseline subtracted. `figure` should be the rate over
 // the same windows the energy covers (phase_rate()), so that per watt means work per joule.
-// Green500-valid needs wall power on every node, as well as the sampling rules above.
+// Green500-valid needs measured wall power on every node (scope wall: not wall-model, not
+// wall-declared), as well as the sampling rules above; the reason names every rule missed.
 void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::string>& hostnames,
                      const std::string& figure_name, double figure);
 

@@ -15,7 +15,9 @@ std::optional<HeadlinePower> headline_power(const KernelRecord& k) {
     return std::nan("");
   };
   const std::string work = per_watt_work_name(k.result);
-  for (const char* key : {"wall", "board", "cpu_package", "estimate"}) {
+  // At most one scope covers every node (a node has one meter), so the order only matters
+  // for hand-made records; it runs from measured wall power to a declared estimate.
+  for (const char* key : {"wall", "wall_model", "wall_declared", "board", "cpu_package", "estimate"}) {
     HeadlinePower h;
     h.per_watt = find(work + "_per_watt_" + key);
     if (std::isnan(h.per_watt)) continue;  // absent: this scope does not cover every node

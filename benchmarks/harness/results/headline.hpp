@@ -1,7 +1,7 @@
 #pragma once
 // The figures a reader wants first from a kernel record, in one place for every reporter:
-// the power scope that covers every node (wall, then board, cpu-package, estimate), its
-// watts and joules, and work per watt.
+// the power scope that covers every node (wall, wall-model, wall-declared, board, cpu-package,
+// estimate; power/scope.hpp), its watts and joules, and work per watt.
 #include <optional>
 #include <string>
 
@@ -10,7 +10,7 @@
 namespace bramble {
 
 struct HeadlinePower {
-  std::string scope;              // "wall", "board", "cpu-package", "estimate"
+  std::string scope;              // "wall", "wall-model", "wall-declared", "board", "cpu-package", "estimate"
   double watts = 0, joules = 0;   // summed over the scope's meters, over the timed phase
   double idle_watts = 0;          // NaN without a baseline
   double per_watt = 0;            // work per joule, in per_watt_unit
