@@ -162,7 +162,8 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
 
 // Power as the suite records it for `nodes` nodes on one meter of `kind` and `scope`: 10 W
 // each over a 100 s phase at 10 samples/s (Green500-valid where the scope is wall).
-std::pair<RunPower, PowerRecord> one_meter_power(const std::string& kind, const std::string& scope, int nodes) {
+std::pair<RunPower, PowerRecord> one_meter_power(const std::string& kind, const std::string& scope, int nodes,
+                                                 double extra_watts = 0) {
   RunPower run;
   MeterInfo m;
   m.name = "rack";
@@ -190,7 +191,7 @@ std::pair<RunPower, PowerRecord> one_meter_power(const std::string& kind, const 
     }
     rec.nodes.push_back(p);
   }
-  summarise_power(rec, nodes, {}, "gflops", 40);
+  summarise_power(rec, nodes, {}, "gflops", 40, extra_watts);
   return {run, rec};
 }
 
@@ -228,6 +229,33 @@ TEST_F(ResultFileTest, OldWallMetersAreReadAsTheModelOrTheLabelTheyWere) {
           << k.power->green500_reason;
     }
   }
+}
+
+// --power-extra: the extras' names and watts are the run's (a dataset of their own), and each
+// kernel's figures carry the declared watts, which headline_power reads back.
+TEST_F(ResultFileTest, PowerExtrasReadBack) {
+  auto [run_power, record] = one_meter_power("smartplug", "wall", 2, 15.0);
+  run_power.extras = {{"switch", 12.0}, {"fans", 3.0}};
+  ResultWriter w(path_, metadata("extras"));
+  w.set_run_power(run_power);
+  w.append(result(40), record);
+  const ResultFile f = read_result_file(path_);
+  ASSERT_EQ(f.runs.size(), 1u);
+  ASSERT_TRUE(f.runs[0].power.has_value());
+  const std::vector<PowerExtra>& extras = f.runs[0].power->extras;
+  ASSERT_EQ(extras.size(), 2u);
+  EXPECT_EQ(extras[0].name, "switch");
+  EXPECT_DOUBLE_EQ(extras[0].watts, 12.0);
+  EXPECT_EQ(extras[1].name, "fans");
+  EXPECT_DOUBLE_EQ(extras[1].watts, 3.0);
+  const auto h = headline_power(f.runs[0].kernels.at(0));
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->scope, "wall");
+  EXPECT_DOUBLE_EQ(h->extra_watts, 15.0);
+  EXPECT_DOUBLE_EQ(h->watts, 35.0);
+  EXPECT_DOUBLE_EQ(h->per_watt, 40.0 / 35.0);
+  EXPECT_DOUBLE_EQ(h->idle_watts, 4.0 + 15.0);
+  EXPECT_DOUBLE_EQ(f.runs[0].kernels[0].power->totals.at(0).extra_watts, 15.0);
 }
 
 TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {

@@ -281,8 +281,8 @@ TEST(Compare, PerWattOnlyWithinOneScope) {
 }
 
 // A kernel's power as the suite summarises it: one meter of `scope` on one node, `watts` over
-// a 100 s phase.
-void summarised_power(KernelRecord& k, const std::string& scope, double watts) {
+// a 100 s phase, and `extra` declared watts of shared gear (--power-extra).
+void summarised_power(KernelRecord& k, const std::string& scope, double watts, double extra) {
   PowerRecord p;
   MeterInfo m;
   m.name = "meter";
@@ -299,17 +299,39 @@ void summarised_power(KernelRecord& k, const std::string& scope, double watts) {
   n.stats.samples = 1001;
   n.stats.interval = 0.1;
   p.nodes = {n};
-  summarise_power(p, 1, {"node"}, k.result.figure_name, k.result.figure_of_merit);
+  summarise_power(p, 1, {"node"}, k.result.figure_name, k.result.figure_of_merit, extra);
   k.power = p;
+}
+
+// --power-extra is in the per-watt figures compare divides, and compare says which runs
+// declared what. 40 Gflop/s over 20 W against 40 over 20 + 5 declared: 0.8x per watt.
+TEST(Compare, DeclaredExtrasCountInPerWattAndAreNamed) {
+  auto plain = kernel("hpl", 40, {});
+  summarised_power(plain, "wall", 20, 0);
+  auto with_switch = kernel("hpl", 40, {});
+  summarised_power(with_switch, "wall", 20, 5);
+  SelectedRun counted = run("counted", 2, 4, {with_switch});
+  counted.run.power.emplace();
+  counted.run.power->extras = {{"switch", 5.0}};
+  const Comparison c = compare_runs({run("plain", 2, 4, {plain}), counted}, {});
+  const CompareCell& cell = c.rows[0].cells[1];
+  EXPECT_DOUBLE_EQ(cell.ratio, 1.0);
+  EXPECT_DOUBLE_EQ(cell.figures.power->watts, 25.0);
+  EXPECT_DOUBLE_EQ(cell.figures.power->extra_watts, 5.0);
+  EXPECT_DOUBLE_EQ(cell.per_watt_ratio, 0.8);
+  EXPECT_EQ(cell.figures.power->scope, "wall");  // the meters' scope: per watt stays comparable
+  bool named = false;
+  for (const auto& n : c.notes) named |= n.find("counted: power includes switch 5 W declared with --power-extra") == 0;
+  EXPECT_TRUE(named);
 }
 
 // A Pi 5 PMIC through its wall model is not wall power: per watt against a wall meter is not
 // given, and the row says why.
 TEST(Compare, AModelsWallFigureIsNotComparedWithAWallMeter) {
   auto server = kernel("hpl", 100, {});
-  summarised_power(server, "wall", 200);
+  summarised_power(server, "wall", 200, 0);
   auto pi = kernel("hpl", 20, {});
-  summarised_power(pi, power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope()), 10);
+  summarised_power(pi, power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope()), 10, 0);
   const Comparison c = compare_runs({run("server", 1, 64, {server}), run("pi", 1, 4, {pi})}, {});
   const CompareCell& cell = c.rows[0].cells[1];
   EXPECT_TRUE(std::isnan(cell.per_watt_ratio));

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "core/format_units.hpp"
+#include "results/report_parts.hpp"
 
 namespace bramble {
 namespace {
@@ -177,6 +178,10 @@ Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& opt
     c.validity.push_back(comparison_validity(runs[r].run));
     c.notes.push_back(runs[r].name + ": " + validity_line(c.validity.back()));
     for (const auto& w : runs[r].run.context.trust_warnings) c.notes.push_back(runs[r].name + ": " + w);
+    // Declared shared gear is in this run's watts and per-watt figures: say so beside them.
+    if (const auto& p = runs[r].run.power; p && !p->extras.empty())
+      c.notes.push_back(runs[r].name + ": power includes " + extras_text(p->extras) +
+                        " declared with --power-extra (shared gear no meter sees), not measured");
   }
   c.runs = std::move(runs);
   return c;

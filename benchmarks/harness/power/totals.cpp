@@ -19,7 +19,7 @@ void add_note(std::string& notes, const std::string& note) { notes += (notes.emp
 }  // namespace
 
 void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::string>& hostnames,
-                     const std::string& figure_name, double figure) {
+                     const std::string& figure_name, double figure, double extra_watts) {
   rec.totals.clear();
   rec.figures.clear();
   rec.notes.clear();
@@ -86,10 +86,24 @@ void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::st
     rec.green500_reason = why;
   }
 
+  // Shared gear belongs to the whole cluster: it joins the total that covers every node.
+  bool extra_counted = false;
+  for (ScopeTotal& t : rec.totals) {
+    if (!(extra_watts > 0) || t.nodes_covered < node_count) continue;
+    t.extra_watts = extra_watts;
+    t.mean_watts += extra_watts;
+    t.joules += extra_watts * t.seconds;
+    t.idle_watts += extra_watts;  // NaN stays NaN: no baseline
+    extra_counted = true;
+  }
+  if (extra_watts > 0 && !extra_counted && !rec.totals.empty())
+    add_note(rec.notes, "--power-extra " + fixed(extra_watts, 1) + " W not counted: no scope covers every node");
+
   for (const ScopeTotal& t : rec.totals) {
     const std::string key = scope_key(t.scope);
     rec.figures.emplace_back("joules_" + key, t.joules);
     rec.figures.emplace_back("watts_" + key, t.mean_watts);
+    if (t.extra_watts > 0) rec.figures.emplace_back("extra_watts_" + key, t.extra_watts);
     if (t.nodes_covered < node_count) {
       add_note(rec.notes, t.scope + " meters cover " + std::to_string(t.nodes_covered) + " of " +
                               std::to_string(node_count) + " nodes: no per-watt figure");

@@ -11,7 +11,8 @@ namespace bramble {
 
 struct HeadlinePower {
   std::string scope;              // "wall", "wall-model", "wall-declared", "board", "cpu-package", "estimate"
-  double watts = 0, joules = 0;   // summed over the scope's meters, over the timed phase
+  double watts = 0, joules = 0;   // summed over the scope's meters, over the timed phase, with extra_watts
+  double extra_watts = 0;         // declared shared gear (--power-extra) within watts, joules and idle_watts
   double idle_watts = 0;          // NaN without a baseline
   double per_watt = 0;            // work per joule, in per_watt_unit
   double per_watt_above_idle = 0; // NaN without a baseline

@@ -108,6 +108,8 @@ void print_power(std::ostream& out, const PowerRecord& p) {
 
 void print_run_power(std::ostream& out, const RunPower& p) {
   out << "\n  power: " << p.requested;
+  if (!p.extras.empty())
+    out << "\n  declared extra (--power-extra, added to every kernel's total, not measured): " << extras_text(p.extras);
   if (!p.notice.empty()) out << "\n  " << p.notice;
   out << '\n';
   Rows rows{{"meter", "nodes", "kind", "scope", "interval (s)", "idle W", "source"}};
@@ -218,6 +220,9 @@ void print_summary(std::ostream& out, const RunRecord& run) {
       not_wall.push_back(h->scope);
   }
   print_table(out, table);
+  if (run.power && !run.power->extras.empty())
+    out << "power includes " << extras_text(run.power->extras)
+        << " declared with --power-extra (shared gear no meter sees), not measured\n";
   for (const auto& k : run.kernels)
     if (k.power && !k.power->notes.empty()) out << "! " << k.result.kernel << " " << k.result.problem << ": " << k.power->notes << '\n';
   if (starred)
