@@ -205,7 +205,7 @@ TEST_F(FakeSysfs, HwmonFindsTheDeviceByNameAndPrefersEnergy) {
   write(hw / "hwmon5/energy1_input", "1000000");
   write(hw / "hwmon5/power1_input", "1");
   auto ina = make_source("hwmon:ina226:wall", root_.string());
-  EXPECT_EQ(ina->scope(), Scope::wall);
+  EXPECT_EQ(ina->scope(), Scope::wall_declared);
   EXPECT_FALSE(ina->read().cumulative);
   EXPECT_DOUBLE_EQ(ina->read().watts, 4.25);
   HwmonSource meter("meter", Scope::board, root_.string());
@@ -217,6 +217,40 @@ TEST_F(FakeSysfs, HwmonFindsTheDeviceByNameAndPrefersEnergy) {
   EXPECT_THROW(make_source("hwmon:k10temp", root_.string()), PowerError);  // no power file
   EXPECT_THROW(make_source("hwmon:ina226:kitchen", root_.string()), PowerError);
   EXPECT_THROW(make_source("hwmon:", root_.string()), PowerError);
+}
+
+// A user's "wall" on a hwmon sensor is a label bramble cannot check: it is recorded as
+// wall-declared, from the spec and from the class alike, and never as measured wall.
+TEST_F(FakeSysfs, HwmonWallIsTheUsersWordNotAWallMeasurement) {
+  const fs::path hw = root_ / "sys/class/hwmon";
+  write(hw / "hwmon2/name", "ina260");
+  write(hw / "hwmon2/power1_input", "5000000");
+  EXPECT_STREQ(scope_name(make_source("hwmon:ina260:wall", root_.string())->scope()), "wall-declared");
+  EXPECT_STREQ(scope_name(make_source("hwmon:ina260:wall-declared", root_.string())->scope()), "wall-declared");
+  EXPECT_STREQ(scope_name(HwmonSource("ina260", Scope::wall, root_.string()).scope()), "wall-declared");
+  EXPECT_STREQ(scope_name(make_source("hwmon:ina260", root_.string())->scope()), "board");
+  EXPECT_STREQ(scope_name(make_source("hwmon:ina260:cpu-package", root_.string())->scope()), "cpu-package");
+  EXPECT_FALSE(measured_at_wall(scope_name(make_source("hwmon:ina260:wall", root_.string())->scope())));
+  try {
+    make_source("hwmon:ina260:wall-model", root_.string());  // a model is bramble's, not a label
+    FAIL() << "a model's scope was accepted as a label";
+  } catch (const PowerError& e) {
+    EXPECT_NE(std::string(e.what()).find("wall (recorded as wall-declared)"), std::string::npos) << e.what();
+  }
+}
+
+// pi5-pmic:wall is a fitted model of one board's input power: scope wall-model, never wall,
+// with the model's origin in what the result file records.
+TEST(Pi5Pmic, WallIsAModelNotAWallMeasurement) {
+  const Pi5PmicSource model("vcgencmd pmic_read_adc", true);  // the command is only run by read()
+  EXPECT_STREQ(scope_name(model.scope()), "wall-model");
+  EXPECT_FALSE(measured_at_wall(scope_name(model.scope())));
+  EXPECT_NE(model.describe().find("github.com/jfikar/RPi5-power"), std::string::npos) << model.describe();
+  EXPECT_NE(model.describe().find("not measured here"), std::string::npos) << model.describe();
+  EXPECT_STREQ(scope_name(Pi5PmicSource("vcgencmd pmic_read_adc", false).scope()), "board");
+  // What is measured at the wall by a meter bramble reads stays wall.
+  EXPECT_STREQ(scope_name(IpmiSource("true").scope()), "wall");
+  EXPECT_TRUE(measured_at_wall("wall"));
 }
 
 TEST(Sources, FixedIsAnEstimateAndSpecsAreChecked) {
@@ -327,7 +361,7 @@ TEST_F(FakeSysfs, CommandSourcesRunFakeTools) {
   EXPECT_EQ(board.scope(), Scope::board);
   EXPECT_DOUBLE_EQ(board.read().watts, 10.65);
   Pi5PmicSource wall(vcgencmd.string(), true);
-  EXPECT_EQ(wall.scope(), Scope::wall);
+  EXPECT_EQ(wall.scope(), Scope::wall_model);
   EXPECT_DOUBLE_EQ(wall.read().watts, 1.1451 * 10.65 + 0.5879);
   IpmiSource ipmi(ipmitool.string());
   EXPECT_DOUBLE_EQ(ipmi.read().watts, 215.0);

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
+#include "power/sources/command_sources.hpp"
 #include "power/sources/fixed_source.hpp"
 #include "power/sources/rapl_source.hpp"
 #include "power/sampler.hpp"
@@ -320,6 +321,77 @@ TEST(PowerTotals, Green500WantsWallPowerOnEveryNode) {
   EXPECT_FALSE(partial.green500_valid);
 }
 
+// Only measured wall power counts for Green500: a model's wall figure (pi5-pmic:wall) and a
+// sensor the user calls wall (hwmon:NAME:wall) do not, however well they are sampled, and the
+// reason says which and why.
+TEST(PowerTotals, Green500WantsMeasuredWallNotAModelOrALabel) {
+  PowerRecord model = two_nodes(6, 9, "wall", 100, 1001);  // otherwise valid: 100 s, 10 samples/s
+  for (auto& m : model.meters) m.scope = power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope());
+  summarise_power(model, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_FALSE(model.green500_valid);
+  EXPECT_NE(model.green500_reason.find("wall-model: board power through a fitted model"), std::string::npos)
+      << model.green500_reason;
+  EXPECT_DOUBLE_EQ(figure(model, "gflops_per_watt_wall_model"), 2.0);  // per watt still given, in its own scope
+  EXPECT_EQ(figure(model, "gflops_per_watt_wall"), -1);
+
+  PowerRecord label = two_nodes(6, 9, "wall", 100, 1001);
+  for (auto& m : label.meters) m.scope = "wall-declared";
+  summarise_power(label, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_FALSE(label.green500_valid);
+  EXPECT_NE(label.green500_reason.find("wall-declared: a sensor labelled wall by the user"), std::string::npos)
+      << label.green500_reason;
+
+  // Every rule missed is named, not only the first.
+  PowerRecord both = two_nodes(6, 9, "wall", 30, 301);
+  for (auto& m : both.meters) m.scope = "wall-model";
+  summarise_power(both, 2, {"a", "b"}, "gflops", 30);
+  EXPECT_NE(both.green500_reason.find("< 60 s"), std::string::npos) << both.green500_reason;
+  EXPECT_NE(both.green500_reason.find("fitted model"), std::string::npos) << both.green500_reason;
+}
+
+// --power-extra: declared shared gear joins the total that covers every node (watts, joules,
+// idle, per watt) and says how much it is; the scope and the Green500 flag stay the meters'.
+TEST(PowerTotals, PowerExtraJoinsTheClusterTotalButNotItsScope) {
+  PowerRecord rec = two_nodes(6, 9, "wall", 100, 1001);  // 15 W measured, idle 5 W
+  summarise_power(rec, 2, {"a", "b"}, "gflops", 30, 5.0);
+  ASSERT_EQ(rec.totals.size(), 1u);
+  EXPECT_EQ(rec.totals[0].scope, "wall");
+  EXPECT_DOUBLE_EQ(rec.totals[0].extra_watts, 5);
+  EXPECT_DOUBLE_EQ(figure(rec, "watts_wall"), 20);
+  EXPECT_DOUBLE_EQ(figure(rec, "joules_wall"), 1500 + 5 * 100);
+  EXPECT_DOUBLE_EQ(figure(rec, "extra_watts_wall"), 5);
+  EXPECT_DOUBLE_EQ(figure(rec, "gflops_per_watt_wall"), 30.0 / 20);    // was 2.0 without it
+  EXPECT_DOUBLE_EQ(figure(rec, "idle_watts_wall"), 10);                // the switch idles too
+  EXPECT_DOUBLE_EQ(figure(rec, "gflops_per_watt_above_idle_wall"), 3.0);  // so above idle is unchanged
+  EXPECT_TRUE(rec.green500_valid) << rec.green500_reason;
+  // A board total plus shared gear is still board: an extra never makes a scope wall.
+  PowerRecord board = two_nodes(6, 9, "board", 100, 1001);
+  for (auto& m : board.meters) m.scope = "board";
+  summarise_power(board, 2, {"a", "b"}, "gflops", 30, 5.0);
+  ASSERT_EQ(board.totals.size(), 1u);
+  EXPECT_EQ(board.totals[0].scope, "board");
+  EXPECT_DOUBLE_EQ(figure(board, "gflops_per_watt_board"), 1.5);
+  EXPECT_FALSE(board.green500_valid);
+  // No scope covers every node: nothing to add it to, and the notes say so.
+  PowerRecord split = two_nodes(6, 9, "board", 100, 1001);
+  summarise_power(split, 2, {"a", "b"}, "gflops", 30, 5.0);
+  EXPECT_EQ(figure(split, "extra_watts_wall"), -1);
+  EXPECT_NE(split.notes.find("--power-extra 5.0 W not counted"), std::string::npos) << split.notes;
+}
+
+// The checked text of --power-extra W[:NAME].
+TEST(PowerExtra, ParsesWattsAndNamesAndRefusesTheRest) {
+  const PowerExtra sw = parse_power_extra("12.5:switch");
+  EXPECT_EQ(sw.name, "switch");
+  EXPECT_DOUBLE_EQ(sw.watts, 12.5);
+  EXPECT_EQ(parse_power_extra("3").name, "shared gear");
+  EXPECT_DOUBLE_EQ(total_extra_watts({sw, parse_power_extra("3")}), 15.5);
+  for (const char* bad : {"-5", "0", "nan", "inf", "1e999", "2e6", "", "watts", "12:", ":switch", "5:a\x1b[2Jb"})
+    EXPECT_NE(check_power_extra(bad), "") << bad;
+  EXPECT_NE(check_power_extra("-5").find("above 0"), std::string::npos) << check_power_extra("-5");
+  EXPECT_THROW(parse_power_extra("nan:switch"), InputError);
+}
+
 TEST(PowerTotals, ScopesAreNeverMixedAndPartialCoverageGivesNoPerWatt) {
   PowerRecord rec = two_nodes(6, 9, "cpu-package", 100, 1001);
   summarise_power(rec, 2, {"a", "b"}, "gflops", 30);
@@ -378,10 +450,39 @@ TEST(PowerSummary, TableShowsWattsPerWattAStarAndThrottling) {
   EXPECT_NE(text.find("! hpl N=100: pi02 frequency capped"), std::string::npos) << text;
   EXPECT_NE(text.find("* not a Green500-valid measurement"), std::string::npos) << text;
   EXPECT_NE(text.find("warning: a Debug build"), std::string::npos) << text;  // trust warnings under the table
+  EXPECT_EQ(text.find("fitted model"), std::string::npos) << text;  // measured wall: nothing to explain
   std::ostringstream without;
   run.kernels.erase(run.kernels.begin());
   print_summary(without, run);
   EXPECT_EQ(without.str().find("per watt"), std::string::npos) << without.str();  // no power, no columns
+}
+
+// The summary after a run: a model's wall figure is starred and explained, and declared
+// shared gear is named under the table.
+TEST(PowerSummary, AModelsWallFigureAndDeclaredExtrasAreShownForWhatTheyAre) {
+  KernelResult r;
+  r.kernel = "hpl";
+  r.problem = "N=100";
+  r.figure_name = "gflops";
+  r.unit = "Gflop/s";
+  r.figure_of_merit = 30;
+  r.rep_seconds = {1.0};
+  r.passed = true;
+  PowerRecord rec = two_nodes(6, 9, "wall", 100, 1001);
+  for (auto& m : rec.meters) m.scope = power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope());
+  summarise_power(rec, 2, {"pi01", "pi02"}, r.figure_name, r.figure_of_merit, 5.0);
+  RunRecord run;
+  run.power.emplace();
+  run.power->extras = {{"switch", 4.0}, {"fans", 1.0}};
+  run.kernels = {{"000-hpl", "", r, rec}};
+  std::ostringstream out;
+  print_summary(out, run);
+  const std::string text = out.str();
+  EXPECT_NE(text.find("20.0 W wall-model"), std::string::npos) << text;
+  EXPECT_NE(text.find("1.5 Gflop/s/W*"), std::string::npos) << text;
+  EXPECT_NE(text.find("* wall-model: board power through a fitted model, not measured at the wall"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("power includes switch 4 W, fans 1 W declared with --power-extra"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -72,6 +72,7 @@ ResultFile small_file() {
   run_power.requested = "fixed:20";
   run_power.idle_seconds = 0.3;
   run_power.meters = {meter};
+  run_power.extras = {{"switch", 12.0}};  // --power-extra 12:switch
   run_power.telemetry = {"thermal_zone0", ""};
 
   KernelRecord kernel{"000-hpl", "2026-11-25T12:00:01Z", r, power};

@@ -12,7 +12,9 @@
 #include <optional>
 
 #include "core/errors.hpp"
+#include "power/totals.hpp"
 #include "results/h5_io.hpp"
+#include "results/headline.hpp"
 #include "results/reader.hpp"
 #include "results/record_fields.hpp"
 #include "results/schema.hpp"
@@ -156,6 +158,104 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   EXPECT_EQ(r.phase_description, "seconds, summed");
   EXPECT_EQ(r.phase_seconds, (std::vector<double>{1, 2, 3, 4, 5, 6}));
   EXPECT_FALSE(k.power.has_value());
+}
+
+// Power as the suite records it for `nodes` nodes on one meter of `kind` and `scope`: 10 W
+// each over a 100 s phase at 10 samples/s (Green500-valid where the scope is wall).
+std::pair<RunPower, PowerRecord> one_meter_power(const std::string& kind, const std::string& scope, int nodes,
+                                                 double extra_watts = 0) {
+  RunPower run;
+  MeterInfo m;
+  m.name = "rack";
+  for (int n = 0; n < nodes; ++n) m.nodes.push_back(n);
+  m.kind = kind;
+  m.scope = scope;
+  m.source = kind + " as configured";
+  m.interval = 0.1;
+  m.idle_watts = 2.0 * nodes;
+  run.meters = {m};
+  run.requested = "--power " + kind;
+  PowerRecord rec;
+  rec.meters = run.meters;
+  for (int n = 0; n < nodes; ++n) {
+    NodePhase p;
+    p.meter = 0;
+    p.reads_meter = n == 0;
+    p.stats.seconds = 100;
+    if (n == 0) {
+      p.stats.covered = 100;
+      p.stats.mean_watts = 10.0 * nodes;
+      p.stats.joules = 1000.0 * nodes;
+      p.stats.samples = 1001;
+      p.stats.interval = 0.1;
+    }
+    rec.nodes.push_back(p);
+  }
+  summarise_power(rec, nodes, {}, "gflops", 40, extra_watts);
+  return {run, rec};
+}
+
+// Files from before wall-model and wall-declared (old_wall_scopes.hpp): a pi5-pmic or hwmon
+// meter recorded as "wall" is read as the model or the label it was, with its figures, totals
+// and Green500 flag; a meter bramble reads itself (IPMI) stays wall.
+TEST_F(ResultFileTest, OldWallMetersAreReadAsTheModelOrTheLabelTheyWere) {
+  for (const char* kind : {"pi5-pmic", "hwmon", "ipmi"}) {
+    auto [run_power, record] = one_meter_power(kind, "wall", 2);  // as an older bramble recorded them
+    ASSERT_TRUE(record.green500_valid) << record.green500_reason;
+    ResultWriter w(path_, metadata(kind));
+    w.set_run_power(run_power);
+    w.append(result(40), record);
+  }
+  const ResultFile f = read_result_file(path_);
+  ASSERT_EQ(f.runs.size(), 3u);
+  const std::string expected[] = {"wall-model", "wall-declared", "wall"};
+  for (std::size_t r = 0; r < 3; ++r) {
+    const RunRecord& run = f.runs[r];
+    ASSERT_TRUE(run.power.has_value());
+    EXPECT_EQ(run.power->meters.at(0).scope, expected[r]) << run.context.label;
+    const KernelRecord& k = run.kernels.at(0);
+    ASSERT_TRUE(k.power.has_value());
+    EXPECT_EQ(k.power->meters.at(0).scope, expected[r]);
+    ASSERT_EQ(k.power->totals.size(), 1u);
+    EXPECT_EQ(k.power->totals[0].scope, expected[r]);
+    const auto h = headline_power(k);
+    ASSERT_TRUE(h.has_value()) << run.context.label;
+    EXPECT_EQ(h->scope, expected[r]);
+    EXPECT_DOUBLE_EQ(h->per_watt, 2.0);  // 40 Gflop/s over 20 W: the figure itself is kept
+    EXPECT_DOUBLE_EQ(h->watts, 20.0);
+    EXPECT_EQ(k.power->green500_valid, r == 2) << k.power->green500_reason;
+    if (r < 2) {
+      EXPECT_NE(k.power->green500_reason.find("recorded as wall by an older bramble"), std::string::npos)
+          << k.power->green500_reason;
+    }
+  }
+}
+
+// --power-extra: the extras' names and watts are the run's (a dataset of their own), and each
+// kernel's figures carry the declared watts, which headline_power reads back.
+TEST_F(ResultFileTest, PowerExtrasReadBack) {
+  auto [run_power, record] = one_meter_power("smartplug", "wall", 2, 15.0);
+  run_power.extras = {{"switch", 12.0}, {"fans", 3.0}};
+  ResultWriter w(path_, metadata("extras"));
+  w.set_run_power(run_power);
+  w.append(result(40), record);
+  const ResultFile f = read_result_file(path_);
+  ASSERT_EQ(f.runs.size(), 1u);
+  ASSERT_TRUE(f.runs[0].power.has_value());
+  const std::vector<PowerExtra>& extras = f.runs[0].power->extras;
+  ASSERT_EQ(extras.size(), 2u);
+  EXPECT_EQ(extras[0].name, "switch");
+  EXPECT_DOUBLE_EQ(extras[0].watts, 12.0);
+  EXPECT_EQ(extras[1].name, "fans");
+  EXPECT_DOUBLE_EQ(extras[1].watts, 3.0);
+  const auto h = headline_power(f.runs[0].kernels.at(0));
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->scope, "wall");
+  EXPECT_DOUBLE_EQ(h->extra_watts, 15.0);
+  EXPECT_DOUBLE_EQ(h->watts, 35.0);
+  EXPECT_DOUBLE_EQ(h->per_watt, 40.0 / 35.0);
+  EXPECT_DOUBLE_EQ(h->idle_watts, 4.0 + 15.0);
+  EXPECT_DOUBLE_EQ(f.runs[0].kernels[0].power->totals.at(0).extra_watts, 15.0);
 }
 
 TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {

@@ -79,6 +79,17 @@ void add_power_options(CLI::App& run, PowerOptions& power) {
       ->capture_default_str();
   run.add_option("--power-config", power.config_file,
                  "TOML file with a [hostname] table per node (power, group, interval, user, password) and [default]");
+  // Repeatable, one W[:NAME] each (never the kernel's name that may follow).
+  run.add_option_function<std::vector<std::string>>(
+         "--power-extra",
+         [&power](const std::vector<std::string>& specs) {
+           for (const std::string& s : specs) power.extras.push_back(parse_power_extra(s));
+         },
+         "Shared gear no meter sees (a switch, fans, PSU losses): W watts added to the cluster's total power for "
+         "every kernel, declared, not measured; repeatable, e.g. --power-extra 12:switch --power-extra 4:fans")
+      ->check(power_extra_spec())
+      ->allow_extra_args(false)
+      ->type_name("W[:NAME]");
   run.add_option("--power-interval", power.interval, "Seconds between power samples (default: per source kind)")
       ->check(finite_number(0.01, 60.0));
   run.add_option("--idle-seconds", power.idle_seconds,

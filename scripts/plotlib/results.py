@@ -12,7 +12,8 @@ import numpy as np
 
 FORMAT = "bramble-results"
 SCHEMA_VERSION = 1
-SCOPES = ("wall", "board", "cpu_package", "estimate")  # most to least trustworthy
+# Most to least trustworthy (benchmarks/harness/power/scope.hpp): only "wall" is measured at the wall.
+SCOPES = ("wall", "wall_model", "wall_declared", "board", "cpu_package", "estimate")
 
 
 class ResultFileError(Exception):

@@ -7,9 +7,12 @@ matplotlib.use("Agg")  # files only: no display needed, none assumed
 import matplotlib.pyplot as plt
 
 WIDTH_IN, HEIGHT_IN, DPI = 9.0, 5.5, 120
-SCOPE_NAMES = {"wall": "wall", "board": "board", "cpu_package": "cpu-package", "estimate": "estimate"}
+SCOPE_NAMES = {"wall": "wall", "wall_model": "wall-model", "wall_declared": "wall-declared", "board": "board",
+               "cpu_package": "cpu-package", "estimate": "estimate"}
 # Scopes drawn from solid (measured at the wall) to faint (a declared number, not measured).
 SCOPE_STYLE = {"wall": dict(facecolor="#1b6ca8", hatch=""),
+               "wall_model": dict(facecolor="#6fa8d6", hatch="\\\\"),
+               "wall_declared": dict(facecolor="#a9c9e4", hatch="--"),
                "board": dict(facecolor="#3fa34d", hatch="//"),
                "cpu_package": dict(facecolor="#e0a100", hatch="xx"),
                "estimate": dict(facecolor="#b0b0b0", hatch="..")}

@@ -12,6 +12,8 @@
 #include "comparison/compare_text.hpp"
 #include "context/node_info.hpp"
 #include "core/errors.hpp"
+#include "power/sources/command_sources.hpp"
+#include "power/totals.hpp"
 
 namespace bramble {
 namespace {
@@ -277,6 +279,65 @@ TEST(Compare, PerWattOnlyWithinOneScope) {
   const Comparison same = compare_runs({run("server", 1, 64, {server}), run("pis", 4, 4, {wall})}, {});
   EXPECT_DOUBLE_EQ(same.rows[0].cells[1].per_watt_ratio, 1.0);
   EXPECT_DOUBLE_EQ(same.geomean.per_watt_ratio[1], 1.0);
+}
+
+// A kernel's power as the suite summarises it: one meter of `scope` on one node, `watts` over
+// a 100 s phase, and `extra` declared watts of shared gear (--power-extra).
+void summarised_power(KernelRecord& k, const std::string& scope, double watts, double extra) {
+  PowerRecord p;
+  MeterInfo m;
+  m.name = "meter";
+  m.nodes = {0};
+  m.scope = scope;
+  m.idle_watts = watts / 2;
+  p.meters = {m};
+  NodePhase n;
+  n.meter = 0;
+  n.reads_meter = true;
+  n.stats.seconds = n.stats.covered = 100;
+  n.stats.mean_watts = watts;
+  n.stats.joules = watts * 100;
+  n.stats.samples = 1001;
+  n.stats.interval = 0.1;
+  p.nodes = {n};
+  summarise_power(p, 1, {"node"}, k.result.figure_name, k.result.figure_of_merit, extra);
+  k.power = p;
+}
+
+// --power-extra is in the per-watt figures compare divides, and compare says which runs
+// declared what. 40 Gflop/s over 20 W against 40 over 20 + 5 declared: 0.8x per watt.
+TEST(Compare, DeclaredExtrasCountInPerWattAndAreNamed) {
+  auto plain = kernel("hpl", 40, {});
+  summarised_power(plain, "wall", 20, 0);
+  auto with_switch = kernel("hpl", 40, {});
+  summarised_power(with_switch, "wall", 20, 5);
+  SelectedRun counted = run("counted", 2, 4, {with_switch});
+  counted.run.power.emplace();
+  counted.run.power->extras = {{"switch", 5.0}};
+  const Comparison c = compare_runs({run("plain", 2, 4, {plain}), counted}, {});
+  const CompareCell& cell = c.rows[0].cells[1];
+  EXPECT_DOUBLE_EQ(cell.ratio, 1.0);
+  EXPECT_DOUBLE_EQ(cell.figures.power->watts, 25.0);
+  EXPECT_DOUBLE_EQ(cell.figures.power->extra_watts, 5.0);
+  EXPECT_DOUBLE_EQ(cell.per_watt_ratio, 0.8);
+  EXPECT_EQ(cell.figures.power->scope, "wall");  // the meters' scope: per watt stays comparable
+  bool named = false;
+  for (const auto& n : c.notes) named |= n.find("counted: power includes switch 5 W declared with --power-extra") == 0;
+  EXPECT_TRUE(named);
+}
+
+// A Pi 5 PMIC through its wall model is not wall power: per watt against a wall meter is not
+// given, and the row says why.
+TEST(Compare, AModelsWallFigureIsNotComparedWithAWallMeter) {
+  auto server = kernel("hpl", 100, {});
+  summarised_power(server, "wall", 200, 0);
+  auto pi = kernel("hpl", 20, {});
+  summarised_power(pi, power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope()), 10, 0);
+  const Comparison c = compare_runs({run("server", 1, 64, {server}), run("pi", 1, 4, {pi})}, {});
+  const CompareCell& cell = c.rows[0].cells[1];
+  EXPECT_TRUE(std::isnan(cell.per_watt_ratio));
+  EXPECT_NE(std::find(cell.marks.begin(), cell.marks.end(), "per watt not comparable: wall-model vs baseline wall"),
+            cell.marks.end());
 }
 
 // One verdict per run (HPCG's VALID/INVALID): three steady repetitions, passed, no trust

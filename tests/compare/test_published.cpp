@@ -12,6 +12,7 @@
 
 #include "comparison/published.hpp"
 #include "comparison/published_ranking.hpp"
+#include "power/sources/command_sources.hpp"
 #include "core/errors.hpp"
 
 namespace bramble {
@@ -237,6 +238,31 @@ TEST_F(RankingTest, EveryFormatMarksYoursAndTheWarning) {
   EXPECT_EQ((*x)["rank"], 3);
   EXPECT_TRUE((*x)["idle_watts"].is_null());
   EXPECT_THROW(report_published_ranking(json, rows, runs, "yaml"), Error);
+}
+
+// A Pi 5 PMIC through its wall model (pi5-pmic:wall) and a sensor the user labelled wall
+// (hwmon:NAME:wall) are not wall measurements: placed per watt, but with '!' in every shape
+// and a warning that says what each figure is.
+TEST_F(RankingTest, AModelsOrALabelsWallFigureIsMarked) {
+  std::string model = power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope());
+  std::replace(model.begin(), model.end(), '-', '_');  // the figures' spelling
+  const std::vector<SelectedRun> mine{run("M", 1, {with_power(hpl(20, true), model, 10, 2.0)}),
+                                      run("L", 1, {with_power(hpl(20, true), "wall_declared", 10, 2.0)})};
+  const PublishedRanking p = rank_published(rows, mine);
+  ASSERT_EQ(p.per_watt.size(), 5u);
+  ASSERT_EQ(p.warnings.size(), 2u);
+  EXPECT_NE(p.warnings[0].find("M: power is wall-model, not measured wall power: board power through a fitted model"),
+            std::string::npos) << p.warnings[0];
+  EXPECT_NE(p.warnings[1].find("L: power is wall-declared, not measured wall power: a sensor the user labelled wall"),
+            std::string::npos) << p.warnings[1];
+  std::ostringstream table, csv;
+  report_published_ranking(table, rows, mine, "table");
+  report_published_ranking(csv, rows, mine, "csv");
+  EXPECT_NE(table.str().find("10.00 (wall-model)!"), std::string::npos) << table.str();
+  EXPECT_NE(table.str().find("10.00 (wall-declared)!"), std::string::npos) << table.str();
+  EXPECT_TRUE(std::regex_search(table.str(), std::regex("yours: M .* 2\\.000! "))) << table.str();
+  EXPECT_NE(csv.str().find(",wall-model,10,2,,,M.h5,,\"wall-model power, not measured wall: per watt may flatter\""),
+            std::string::npos) << csv.str();
 }
 
 }  // namespace

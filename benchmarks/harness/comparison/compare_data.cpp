@@ -42,6 +42,7 @@ std::vector<NamedValue> record(const Comparison& c, const CompareRow& row, std::
   v.push_back({"per_watt_unit", p ? p->per_watt_unit : ""});
   num("per_watt_ratio", cell.per_watt_ratio);
   num("per_watt_above_idle", p ? p->per_watt_above_idle : nan);
+  num("extra_watts", p ? p->extra_watts : nan);  // declared (--power-extra), within load and idle watts
   num("seconds_mean", f.seconds_mean);
   num("joules_per_solve", f.joules_per_solve);
   v.push_back({"reps", std::int64_t{f.reps}});

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "core/format_units.hpp"
+#include "results/report_parts.hpp"
 
 namespace bramble {
 namespace {
@@ -63,8 +64,9 @@ void add_row_warnings(CompareRow& row, const std::vector<SelectedRun>& runs) {
   }
   if (scopes.size() > 1)
     row.warnings.push_back("power scopes differ (" + scope_list +
-                           "): package power leaves out memory, board and power-supply losses, and an estimate "
-                           "measures nothing, so per-watt ratios are given only between runs of the same scope");
+                           "): package power leaves out memory, board and power-supply losses, an estimate "
+                           "measures nothing, and a wall-model or wall-declared figure was not measured at the wall, "
+                           "so per-watt ratios are given only between runs of the same scope");
 }
 
 }  // namespace
@@ -137,6 +139,10 @@ Comparison compare_runs(std::vector<SelectedRun> runs, const CompareOptions& opt
     c.validity.push_back(comparison_validity(runs[r].run));
     c.notes.push_back(runs[r].name + ": " + validity_line(c.validity.back()));
     for (const auto& w : runs[r].run.context.trust_warnings) c.notes.push_back(runs[r].name + ": " + w);
+    // Declared shared gear is in this run's watts and per-watt figures: say so beside them.
+    if (const auto& p = runs[r].run.power; p && !p->extras.empty())
+      c.notes.push_back(runs[r].name + ": power includes " + extras_text(p->extras) +
+                        " declared with --power-extra (shared gear no meter sees), not measured");
   }
   c.geomean = geometric_mean(c.rows, names, c.validity, b, options.include_invalid);
   c.runs = std::move(runs);

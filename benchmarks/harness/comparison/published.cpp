@@ -8,6 +8,7 @@
 #include "comparison/published.hpp"
 #include "comparison/published_ranking.hpp"
 #include "core/errors.hpp"
+#include "power/scope.hpp"
 #include "results/json_output.hpp"
 #include "results/report_text.hpp"
 
@@ -25,14 +26,15 @@ std::string number(double v) {
   return buf;
 }
 
+// '!' on every figure not measured at the wall: wall-model and wall-declared included.
 std::string watts_text(const RankedSystem& s) {
   if (s.power_scope.empty()) return "not measured";
-  return s.power_scope == "wall" ? number(s.watts) : number(s.watts) + " (" + s.power_scope + ")!";
+  return power::measured_at_wall(s.power_scope) ? number(s.watts) : number(s.watts) + " (" + s.power_scope + ")!";
 }
 
 std::string per_watt_text(const RankedSystem& s) {
   if (s.power_scope.empty()) return "not measured";
-  return number(s.per_watt) + (s.power_scope == "wall" ? "" : "!");
+  return number(s.per_watt) + (power::measured_at_wall(s.power_scope) ? "" : "!");
 }
 
 Grid grid(const std::vector<RankedSystem>& v, bool markdown) {
@@ -83,7 +85,8 @@ const char* const kFootnote[] = {
     "Published figures are copied from their sources (results/reference/published.csv), not measured by bramble.",
     "Yours: the best passed HPL result of each run; per watt is bramble's work per joule over every timed",
     "repetition; cores are physical cores (logical CPUs in files from before bramble recorded them).",
-    "'!' marks power that is not wall power."};
+    "'!' marks power not measured at the wall: cpu-package, board, an estimate, a model's wall figure",
+    "(wall-model) or a sensor the user labelled wall (wall-declared)."};
 
 void report_text(std::ostream& out, const PublishedRanking& p, bool markdown) {
   auto heading = [&](const std::string& h) { out << (markdown ? "\n**" + h + "**\n\n" : "\n" + h + "\n"); };

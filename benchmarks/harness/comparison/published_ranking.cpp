@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "power/scope.hpp"
 #include "results/headline.hpp"
 
 namespace bramble {
@@ -75,6 +76,14 @@ std::vector<RankedSystem> ranked(std::vector<RankedSystem> v, double RankedSyste
 }
 
 std::string flatter_warning(const std::string& name, const std::string& scope) {
+  // Wall figures that nobody measured at the wall: what they are, rather than what they miss.
+  if (scope == power::scope_name(power::Scope::wall_model))
+    return name + ": power is wall-model, not measured wall power: board power through a fitted model (the Pi 5 "
+                  "PMIC's rails x 1.1451 + 0.5879 W, one board measured by someone else), which may miss the "
+                  "power supply's loss and whatever the board feeds, so its Gflop/s per watt may flatter it";
+  if (scope == power::scope_name(power::Scope::wall_declared))
+    return name + ": power is wall-declared, not measured wall power: a sensor the user labelled wall, which "
+                  "bramble cannot check, so its Gflop/s per watt is only as good as that label";
   const std::string left_out = scope == "board" ? "the power supply's loss, fans, disks and network"
                                                 : "the power supply's loss, memory, board, fans and disks";
   const std::string what = scope == "estimate" ? "an estimate (such as a declared wattage) usually leaves out "
@@ -107,8 +116,8 @@ PublishedRanking rank_published(const std::vector<PublishedRow>& rows, const std
     if (!power) {
       s.note = "power not measured";
       out.not_ranked_per_watt.push_back({r.name, r.file, "power not measured (run with --power to rank per watt)"});
-    } else if (power->scope != "wall") {
-      s.note = power->scope + " power, not wall: per watt flatters";
+    } else if (!power::measured_at_wall(power->scope)) {
+      s.note = power->scope + " power, not measured wall: per watt may flatter";
       out.warnings.push_back(flatter_warning(r.name, power->scope));
     }
     all.push_back(s);

@@ -56,6 +56,8 @@ PowerMonitor::PowerMonitor(MPI_Comm world, const Topology& topology, const Power
   agree(world, [&] {
     if (options.spec == "off" && !options.config_file.empty())
       throw InputError("--power off measures nothing; it cannot be combined with --power-config");
+    if (options.spec == "off" && !options.extras.empty())
+      throw InputError("--power off measures nothing; --power-extra has no total to add to");
   });
   if (options.spec == "off") return;
   const std::vector<MeterPlan> plans = plan();
@@ -263,7 +265,7 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
       rec.series.push_back(all_series[r]);
     }
   if (rec.nodes.empty()) return std::nullopt;  // --power off
-  summarise_power(rec, topology_.node_count(), hosts, figure_name, figure);
+  summarise_power(rec, topology_.node_count(), hosts, figure_name, figure, total_extra_watts(options_.extras));
   return rec;
 }
 
@@ -317,6 +319,7 @@ RunPower PowerMonitor::run_power() {
   run.notice = notice_;
   run.idle_seconds = metering() ? options_.idle_seconds : 0;
   run.meters = meters_;
+  run.extras = options_.extras;
   run.telemetry = telemetry_;
   for (const auto& s : starts)
     if (!s.empty()) run.series_start_unix.push_back(s.front());

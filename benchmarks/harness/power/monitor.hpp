@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "power/meter_plan.hpp"
+#include "power/power_extra.hpp"
 #include "power/timed_phase.hpp"
 #include "power/clock.hpp"
 #include "power/sampler.hpp"
@@ -31,6 +32,7 @@ struct PowerOptions {
   double settle_seconds = 2;     // quiet time before the baseline starts
   double min_phase_seconds = 0;  // --min-phase-seconds
   std::string root;              // --power-root: prefix for /sys and /proc (tests)
+  std::vector<PowerExtra> extras;  // --power-extra: declared shared gear, added to the cluster's total
 };
 
 class PowerMonitor : public TimedPhaseListener {

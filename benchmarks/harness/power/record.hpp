@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/fields.hpp"
+#include "power/power_extra.hpp"
 #include "power/window_stats.hpp"
 
 namespace bramble {
@@ -35,8 +36,9 @@ struct NodePhase {
 
 struct ScopeTotal {
   std::string scope;
-  double joules = 0, seconds = 0, mean_watts = 0;
-  double idle_watts = 0;          // sum of the meters' baselines (NaN if any lacks one)
+  double joules = 0, seconds = 0, mean_watts = 0;  // with extra_watts (over `seconds`)
+  double idle_watts = 0;          // sum of the meters' baselines (NaN if any lacks one), with extra_watts
+  double extra_watts = 0;         // declared shared gear (--power-extra) in the figures above
   int nodes_covered = 0;          // of the run's nodes
 };
 
@@ -44,7 +46,8 @@ struct PowerRecord {
   std::vector<MeterInfo> meters;  // as in the run
   std::vector<NodePhase> nodes;   // one per node
   std::vector<ScopeTotal> totals;
-  std::vector<std::pair<std::string, double>> figures;  // joules_<scope>, <figure>_per_watt_<scope>, ...
+  std::vector<std::pair<std::string, double>> figures;  // joules_<scope>, <figure>_per_watt_<scope>,
+                                                        // extra_watts_<scope> (totals.hpp) ...
   bool throttled = false;           // a node throttled (or was capped) during the phase
   bool green500_valid = false;
   std::string green500_reason;      // why not, "" if valid
@@ -76,6 +79,7 @@ struct RunPower {
   std::string notice;             // one line shown to the user ("" if none)
   double idle_seconds = 0;
   std::vector<MeterInfo> meters;
+  std::vector<PowerExtra> extras;         // --power-extra, in the order given (power_extra.hpp)
   std::vector<std::string> telemetry;     // per node: what health files are read
   std::vector<double> series_start_unix;  // per node: CLOCK_REALTIME at t_s = 0
 };

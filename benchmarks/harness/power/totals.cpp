@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/format_units.hpp"
+#include "power/scope.hpp"
 
 namespace bramble {
 namespace {
@@ -18,7 +19,7 @@ void add_note(std::string& notes, const std::string& note) { notes += (notes.emp
 }  // namespace
 
 void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::string>& hostnames,
-                     const std::string& figure_name, double figure) {
+                     const std::string& figure_name, double figure, double extra_watts) {
   rec.totals.clear();
   rec.figures.clear();
   rec.notes.clear();
@@ -66,23 +67,43 @@ void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::st
     const bool rate_ok = !std::isnan(st.interval) && st.interval <= 1.0;
     valid = valid && rate_ok && st.samples >= kGreen500MinSamples && st.seconds >= kGreen500MinSeconds;
   }
-  // Green500 measures the whole machine at the wall: one wall scope covering every node.
-  const bool wall_everywhere =
-      rec.totals.size() == 1 && rec.totals[0].scope == "wall" && rec.totals[0].nodes_covered == node_count;
+  // Green500 measures the whole machine at the wall: one scope covering every node, and that
+  // scope measured wall power. A model's wall figure (wall-model) or a sensor the user calls
+  // wall (wall-declared) is not a wall measurement, and says so in the reason.
+  const bool one_scope_everywhere = rec.totals.size() == 1 && rec.totals[0].nodes_covered == node_count;
+  const bool wall_everywhere = one_scope_everywhere && power::measured_at_wall(rec.totals[0].scope);
   rec.green500_valid = valid && wall_everywhere;
   if (rec.totals.empty()) {
     rec.green500_reason = "no power measured";
   } else if (!rec.green500_valid) {
+    // Every rule the measurement misses, so that fixing one does not reveal the next.
     const double seconds = rec.totals.front().seconds;
-    rec.green500_reason = seconds < kGreen500MinSeconds ? "phase " + fixed(seconds, 1) + " s < 60 s (--min-phase-seconds 60)"
-                          : !wall_everywhere ? "not wall power on every node (" + rec.totals.front().scope + ")"
-                                             : "a meter had fewer than 10 samples, under 1 sample/s, or gaps";
+    std::string why;
+    if (seconds < kGreen500MinSeconds) add_note(why, "phase " + fixed(seconds, 1) + " s < 60 s (--min-phase-seconds 60)");
+    if (!one_scope_everywhere) add_note(why, "not wall power on every node (" + rec.totals.front().scope + ")");
+    else if (!wall_everywhere) add_note(why, "not wall power on every node (" + power::not_wall_reason(rec.totals[0].scope) + ")");
+    if (why.empty()) add_note(why, "a meter had fewer than 10 samples, under 1 sample/s, or gaps");
+    rec.green500_reason = why;
   }
+
+  // Shared gear belongs to the whole cluster: it joins the total that covers every node.
+  bool extra_counted = false;
+  for (ScopeTotal& t : rec.totals) {
+    if (!(extra_watts > 0) || t.nodes_covered < node_count) continue;
+    t.extra_watts = extra_watts;
+    t.mean_watts += extra_watts;
+    t.joules += extra_watts * t.seconds;
+    t.idle_watts += extra_watts;  // NaN stays NaN: no baseline
+    extra_counted = true;
+  }
+  if (extra_watts > 0 && !extra_counted && !rec.totals.empty())
+    add_note(rec.notes, "--power-extra " + fixed(extra_watts, 1) + " W not counted: no scope covers every node");
 
   for (const ScopeTotal& t : rec.totals) {
     const std::string key = scope_key(t.scope);
     rec.figures.emplace_back("joules_" + key, t.joules);
     rec.figures.emplace_back("watts_" + key, t.mean_watts);
+    if (t.extra_watts > 0) rec.figures.emplace_back("extra_watts_" + key, t.extra_watts);
     if (t.nodes_covered < node_count) {
       add_note(rec.notes, t.scope + " meters cover " + std::to_string(t.nodes_covered) + " of " +
                               std::to_string(node_count) + " nodes: no per-watt figure");

@@ -22,9 +22,16 @@ inline constexpr double kStalePowerSeconds = 60;
 // `<figure_name>_per_watt_<scope>` for each scope whose meters cover all `node_count` nodes,
 // and `..._above_idle` with the idle baseline subtracted. `figure` should be the rate over
 // the same windows the energy covers (phase_rate()), so that per watt means work per joule.
-// Green500-valid needs wall power on every node, as well as the sampling rules above.
+// Green500-valid needs measured wall power on every node (scope wall: not wall-model, not
+// wall-declared), as well as the sampling rules above; the reason names every rule missed.
+//
+// `extra_watts` (--power-extra, power_extra.hpp) is declared shared gear: a constant added to
+// the scope that covers every node, to its watts, its joules over the phase and its idle
+// baseline (the switch draws at idle too, so figures above idle do not change), and so to
+// its per-watt figures; `extra_watts_<scope>` says how much of them is declared. It leaves
+// the scope as it is and the Green500 flag to the meters.
 void summarise_power(PowerRecord& rec, int node_count, const std::vector<std::string>& hostnames,
-                     const std::string& figure_name, double figure);
+                     const std::string& figure_name, double figure, double extra_watts = 0);
 
 // A kernel's rate over its whole timed phase, from its best-repetition figure: repetitions
 // do equal work, so the phase rate is figure x best / mean repetition time.

@@ -1,7 +1,7 @@
 #pragma once
 // The figures a reader wants first from a kernel record, in one place for every reporter:
-// the power scope that covers every node (wall, then board, cpu-package, estimate), its
-// watts and joules, and work per watt.
+// the power scope that covers every node (wall, wall-model, wall-declared, board, cpu-package,
+// estimate; power/scope.hpp), its watts and joules, and work per watt.
 #include <optional>
 #include <string>
 
@@ -10,8 +10,9 @@
 namespace bramble {
 
 struct HeadlinePower {
-  std::string scope;              // "wall", "board", "cpu-package", "estimate"
-  double watts = 0, joules = 0;   // summed over the scope's meters, over the timed phase
+  std::string scope;              // "wall", "wall-model", "wall-declared", "board", "cpu-package", "estimate"
+  double watts = 0, joules = 0;   // summed over the scope's meters, over the timed phase, with extra_watts
+  double extra_watts = 0;         // declared shared gear (--power-extra) within watts, joules and idle_watts
   double idle_watts = 0;          // NaN without a baseline
   double per_watt = 0;            // work per joule, in per_watt_unit
   double per_watt_above_idle = 0; // NaN without a baseline

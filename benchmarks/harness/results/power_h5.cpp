@@ -11,6 +11,9 @@ namespace bramble {
 namespace {
 
 constexpr const char* kNodesCovered = "nodes_covered_";
+// The declared extras (--power-extra): their watts as a dataset, their names an attribute of it.
+constexpr const char* kExtraWatts = "extra_watts";
+constexpr const char* kExtraNames = "names";
 
 std::string scope_key(std::string scope) {
   std::replace(scope.begin(), scope.end(), '-', '_');
@@ -61,7 +64,8 @@ std::vector<ScopeTotal> read_totals(const std::vector<NamedValue>& attrs, const 
     t.nodes_covered = static_cast<int>(to_number(&v.value, 0));
     t.joules = to_number(find_value(attrs, "joules_" + key), power::kUnknown);
     t.mean_watts = to_number(find_value(attrs, "watts_" + key), power::kUnknown);
-    t.idle_watts = 0;
+    t.extra_watts = to_number(find_value(attrs, "extra_watts_" + key), 0);  // absent: none declared
+    t.idle_watts = t.extra_watts;
     for (const auto& m : meters)
       if (m.scope == t.scope) t.idle_watts += m.idle_watts;
     totals.push_back(t);
@@ -76,6 +80,16 @@ void write_run_power(hid_t run, const RunPower& p) {
   h5::write_attrs(g, to_values(p, run_power_fields()));
   for (std::size_t m = 0; m < p.meters.size(); ++m)
     h5::write_attrs(h5::create_group(g, numbered("meter-", m, 3)), to_values(p.meters[m], meter_fields()));
+  if (!p.extras.empty()) {  // files without extras keep their old layout
+    std::vector<double> watts;
+    std::vector<std::string> names;
+    for (const PowerExtra& e : p.extras) {
+      watts.push_back(e.watts);
+      names.push_back(e.name);
+    }
+    h5::write_dataset(g, kExtraWatts, watts, {watts.size()});
+    h5::write_attr(h5::open_dataset(g, kExtraWatts), kExtraNames, names);
+  }
   for (std::size_t n = 0; n < p.telemetry.size(); ++n)
     h5::write_attrs(h5::create_group(g, numbered("node-", n, 3)),
                     {{"telemetry", p.telemetry[n]},
@@ -95,7 +109,14 @@ std::optional<RunPower> read_run_power(hid_t run) {
   if (!h5::exists(run, "power")) return std::nullopt;
   h5::Handle g = h5::open_group(run, "power");
   RunPower p = from_values(h5::read_attrs(g), run_power_fields());
+  if (h5::exists(g, kExtraWatts)) {  // files from before --power-extra have none
+    const std::vector<double> watts = h5::read_dataset(g, kExtraWatts);
+    const std::vector<std::string> names = h5::read_string_list_attr(h5::open_dataset(g, kExtraWatts), kExtraNames);
+    for (std::size_t i = 0; i < watts.size(); ++i)
+      p.extras.push_back({i < names.size() ? names[i] : std::string(kDefaultExtraName), watts[i]});
+  }
   for (const auto& name : h5::children(g)) {
+    if (name == kExtraWatts) continue;
     const std::vector<NamedValue> a = h5::read_attrs(h5::open_group(g, name));
     if (name.rfind("meter-", 0) == 0) {
       p.meters.push_back(from_values(a, meter_fields()));

@@ -5,6 +5,7 @@
 
 #include "core/errors.hpp"
 #include "results/h5_io.hpp"
+#include "results/old_wall_scopes.hpp"
 #include "results/power_h5.hpp"
 #include "results/record_fields.hpp"
 #include "results/schema.hpp"
@@ -89,6 +90,7 @@ RunRecord read_run(hid_t runs, const std::string& name) {
   h5::Handle kernels = h5::open_group(g, "kernels");
   for (const auto& k : h5::children(kernels))
     run.kernels.push_back(read_kernel(kernels, "runs/" + name + "/kernels", k, meters));
+  rescope_old_wall_meters(run);  // runs from before wall-model and wall-declared
   return run;
 }
 

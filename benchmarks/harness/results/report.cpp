@@ -13,6 +13,16 @@ std::string per_watt_text(const HeadlinePower& h) {
   return buf + std::string(h.green500_valid ? "" : "*");
 }
 
+std::string extras_text(const std::vector<PowerExtra>& extras) {
+  std::string out;
+  for (const PowerExtra& e : extras) {
+    char watts[32];
+    std::snprintf(watts, sizeof watts, " %g W", e.watts);
+    out += (out.empty() ? "" : ", ") + e.name + watts;
+  }
+  return out;
+}
+
 std::unique_ptr<Reporter> make_reporter(const std::string& format) {
   if (format == "table") return make_table_reporter();
   if (format == "markdown") return make_markdown_reporter();

@@ -13,7 +13,7 @@ namespace {
 constexpr const char* kColumns[] = {
     "file", "run", "label", "utc_time", "host", "nodes", "ranks", "kernel", "problem", "figure_name", "figure",
     "unit", "best_seconds", "verdict", "work_name", "work_rate", "work_unit", "power_scope", "watts", "joules",
-    "idle_watts", "per_watt", "per_watt_unit", "per_watt_above_idle", "green500_valid", "throttled", "notes",
+    "idle_watts", "per_watt", "per_watt_unit", "per_watt_above_idle", "extra_watts", "green500_valid", "throttled", "notes",
     "blas_corename", "build_type", "trust_warnings", "figures"};
 
 std::string quoted(const std::string& s) { return csv_field(s); }
@@ -33,7 +33,7 @@ std::vector<std::string> row(const ResultFile& file, const RunRecord& run, const
           r.phase_work ? r.phase_work->name : "", r.phase_work ? number(r.phase_work->rate) : "",
           r.phase_work ? r.phase_work->unit : "", h ? h->scope : "", number(h ? h->watts : nan),
           number(h ? h->joules : nan), number(h ? h->idle_watts : nan), number(h ? h->per_watt : nan),
-          h ? h->per_watt_unit : "", number(h ? h->per_watt_above_idle : nan), h ? (h->green500_valid ? "1" : "0") : "",
+          h ? h->per_watt_unit : "", number(h ? h->per_watt_above_idle : nan), number(h ? h->extra_watts : nan), h ? (h->green500_valid ? "1" : "0") : "",
           k.power ? (k.power->throttled ? "1" : "0") : "", k.power ? k.power->notes : "", c.blas_corename,
           c.build_type, warnings, figures};
 }

@@ -64,6 +64,8 @@ Json run_power_json(const RunPower& p) {
   std::erase_if(values, [](const NamedValue& v) { return v.name == "meters"; });
   Json out = json_object(values);
   out["meters"] = json_array(p.meters, [](const MeterInfo& m) { return json_object(to_values(m, meter_fields())); });
+  // Declared, not measured (--power-extra): each kernel's figures name the sum as extra_watts_<scope>.
+  out["extras"] = json_array(p.extras, [](const PowerExtra& e) { return Json{{"name", e.name}, {"watts", e.watts}}; });
   out["telemetry"] = p.telemetry;
   return out;
 }

@@ -25,6 +25,9 @@ void run_section(std::ostream& out, const RunRecord& run) {
       << "- bramble " << c.program_version << " (" << c.git_commit << "), " << c.build_type << ", " << c.compiler << "\n"
       << "- BLAS core " << c.blas_corename << ", MPI " << c.mpi_version << "; " << c.utc_time << "\n";
   if (run.power) out << "- power: " << cell(run.power->requested) << "\n";
+  if (run.power && !run.power->extras.empty())
+    out << "- declared extra in every power figure (--power-extra, not measured): " << cell(extras_text(run.power->extras))
+        << "\n";
   out << "\n| kernel | problem | result | time (s) | verification | power | per watt |\n"
       << "|---|---|---:|---:|---|---|---:|\n";
   for (const auto& k : run.kernels) {

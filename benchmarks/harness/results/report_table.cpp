@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "core/format_units.hpp"
+#include "power/scope.hpp"
 #include "power/window_stats.hpp"
 #include "results/comparison_validity.hpp"
 #include "results/headline.hpp"
@@ -107,6 +108,8 @@ void print_power(std::ostream& out, const PowerRecord& p) {
 
 void print_run_power(std::ostream& out, const RunPower& p) {
   out << "\n  power: " << p.requested;
+  if (!p.extras.empty())
+    out << "\n  declared extra (--power-extra, added to every kernel's total, not measured): " << extras_text(p.extras);
   if (!p.notice.empty()) out << "\n  " << p.notice;
   out << '\n';
   Rows rows{{"meter", "nodes", "kind", "scope", "interval (s)", "idle W", "source"}};
@@ -199,26 +202,36 @@ class TableReporter : public Reporter {
 }  // namespace
 
 void print_summary(std::ostream& out, const RunRecord& run) {
-  const bool power = std::any_of(run.kernels.begin(), run.kernels.end(),
-                                 [](const KernelRecord& k) { return headline_power(k).has_value(); });
+  const bool metered = std::any_of(run.kernels.begin(), run.kernels.end(),
+                                   [](const KernelRecord& k) { return headline_power(k).has_value(); });
   Rows table{{"kernel", "problem", "time (s)", "result", "verification"}};
-  if (power) table[0].insert(table[0].end(), {"power", "per watt"});
+  if (metered) table[0].insert(table[0].end(), {"power", "per watt"});
   bool starred = false;
+  std::vector<std::string> not_wall;  // scopes in the table that are not measured wall power
   for (const auto& k : run.kernels) {
     const KernelResult& r = k.result;
     table.push_back({r.kernel, r.problem, fixed(r.best_seconds(), 3), number_or_dash(r.figure_of_merit, 2) + " " + r.unit, r.verdict()});
-    if (!power) continue;
+    if (!metered) continue;
     const auto h = headline_power(k);
     table.back().insert(table.back().end(), {h ? fixed(h->watts, 1) + " W " + h->scope : "-",
                                              h ? per_watt_text(*h) : "-"});
     starred = starred || (h && !h->green500_valid);
+    if (h && !power::measured_at_wall(h->scope) && std::find(not_wall.begin(), not_wall.end(), h->scope) == not_wall.end())
+      not_wall.push_back(h->scope);
   }
   print_table(out, table);
+  if (run.power && !run.power->extras.empty())
+    out << "power includes " << extras_text(run.power->extras)
+        << " declared with --power-extra (shared gear no meter sees), not measured\n";
   for (const auto& k : run.kernels)
     if (k.power && !k.power->notes.empty()) out << "! " << k.result.kernel << " " << k.result.problem << ": " << k.power->notes << '\n';
   if (starred)
-    out << "* not a Green500-valid measurement, which needs wall power on every node, >= 1 sample/s and a timed "
+    out << "* not a Green500-valid measurement, which needs measured wall power on every node (not wall-model or "
+           "wall-declared), >= 1 sample/s and a timed "
            "phase >= 60 s (--min-phase-seconds 60)\n";
+  // The wall figures that are not wall measurements say what they are.
+  for (const auto& scope : not_wall)
+    if (scope.rfind("wall-", 0) == 0) out << "* " << power::not_wall_reason(scope) << '\n';
   for (const auto& w : run.context.trust_warnings) out << "warning: " << w << '\n';
   out << validity_line(comparison_validity(run)) << '\n';
 }

@@ -14,6 +14,7 @@
 
 #include "core/number_text.hpp"
 #include "core/printable.hpp"
+#include "power/power_extra.hpp"
 
 namespace bramble {
 
@@ -37,6 +38,11 @@ CLI::Validator whole_number(std::int64_t min, std::int64_t max = std::numeric_li
 inline CLI::Validator finite_number(double min, double max = std::numeric_limits<double>::max()) {
   return CLI::Validator([min, max](std::string& text) { return check_finite_number(text, min, max); },
                         help_range(CLI::detail::to_string(min), max == std::numeric_limits<double>::max() ? "" : CLI::detail::to_string(max)));
+}
+
+// --power-extra W[:NAME]: declared shared gear (power/power_extra.hpp).
+inline CLI::Validator power_extra_spec() {
+  return CLI::Validator([](std::string& text) { return check_power_extra(text); }, "W[:NAME]");
 }
 
 // Text stored in result files and shown in tables: no control characters, valid UTF-8.

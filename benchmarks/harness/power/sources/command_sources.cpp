@@ -65,17 +65,19 @@ double parse_dcmi_watts(const std::string& output) {
   return watts;
 }
 
-Pi5PmicSource::Pi5PmicSource(std::string command, bool wall_correction)
-    : command_(std::move(command)), correct_(wall_correction) {}
+Pi5PmicSource::Pi5PmicSource(std::string command, bool wall_model)
+    : command_(std::move(command)), correct_(wall_model) {}
 
 std::string Pi5PmicSource::describe() const {
   return "`" + command_ + "`, sum of rail V x I" +
-         (correct_ ? std::string(", corrected to wall power as 1.1451 W + 0.5879 W") : std::string());
+         (correct_ ? std::string(", modelled as input power 1.1451 W + 0.5879 W (a published fit of one board, "
+                                 "github.com/jfikar/RPi5-power; not measured here)")
+                   : std::string());
 }
 
 Reading Pi5PmicSource::read() {
   const double pmic = parse_pmic_watts(run_command(command_));
-  return Reading{false, 0, correct_ ? 1.1451 * pmic + 0.5879 : pmic};
+  return Reading{false, 0, correct_ ? kPmicToInputSlope * pmic + kPmicToInputOffsetWatts : pmic};
 }
 
 IpmiSource::IpmiSource(std::string command) : command_(std::move(command)) {}

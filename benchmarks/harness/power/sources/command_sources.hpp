@@ -21,14 +21,24 @@ double parse_pmic_watts(const std::string& output);
 // deactivated, or reads zero (some BMCs report 0 rather than an error).
 double parse_dcmi_watts(const std::string& output);
 
+// The linear model behind `pi5-pmic:wall`: input power ~= kPmicToInputSlope x (sum of the
+// PMIC's rails) + kPmicToInputOffsetWatts. Where it comes from: the README of
+// github.com/jfikar/RPi5-power, whose author measured one Raspberry Pi 5 with a USB-C power
+// meter at several loads against the PMIC sum (averaged over 50 s) and fitted a line. It is
+// someone else's measurement of one board, not measured here; and a USB-C meter sits between
+// the power supply and the board, so the model estimates the board's 5 V input, without the
+// supply's own loss. Hence its own scope, wall-model, which never counts as measured wall.
+inline constexpr double kPmicToInputSlope = 1.1451;
+inline constexpr double kPmicToInputOffsetWatts = 0.5879;
+
 class Pi5PmicSource : public PowerSource {
  public:
-  // With `wall_correction`, applies a published linear fit of PMIC to wall power
-  // (wall = 1.1451 pmic + 0.5879 W) and reports scope wall; else scope board.
-  explicit Pi5PmicSource(std::string command = "vcgencmd pmic_read_adc", bool wall_correction = false);
+  // With `wall_model`, applies the model above and reports scope wall-model; else the rails'
+  // sum as it is, scope board.
+  explicit Pi5PmicSource(std::string command = "vcgencmd pmic_read_adc", bool wall_model = false);
   std::string kind() const override { return "pi5-pmic"; }
   std::string describe() const override;
-  Scope scope() const override { return correct_ ? Scope::wall : Scope::board; }
+  Scope scope() const override { return correct_ ? Scope::wall_model : Scope::board; }
   Reading read() override;
 
  private:

@@ -8,7 +8,7 @@
 namespace bramble::power {
 namespace fs = std::filesystem;
 
-HwmonSource::HwmonSource(const std::string& name, Scope scope, const std::string& root) : scope_(scope) {
+HwmonSource::HwmonSource(const std::string& name, Scope scope, const std::string& root) : scope_(scope == Scope::wall ? Scope::wall_declared : scope) {
   const fs::path base(root + "/sys/class/hwmon");
   std::error_code ec;
   for (const auto& dev : sysfs::named_devices(base)) {

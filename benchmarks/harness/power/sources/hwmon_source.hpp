@@ -12,7 +12,8 @@ namespace bramble::power {
 
 class HwmonSource : public PowerSource {
  public:
-  // `name`: the device's name file; `scope`: what the sensor measures (the kernel can't say).
+  // `name`: the device's name file; `scope`: what the sensor measures (the kernel can't say,
+  // so it is someone's word: Scope::wall is kept as Scope::wall_declared).
   HwmonSource(const std::string& name, Scope scope, const std::string& root = "");
   std::string kind() const override { return "hwmon"; }
   std::string describe() const override { return file_ + (energy_ ? " (uJ, cumulative)" : " (uW)"); }

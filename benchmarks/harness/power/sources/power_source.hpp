@@ -1,6 +1,6 @@
 #pragma once
 // Where a node's power figures come from. Every source reports what it measures (its
-// scope) so that totals never mix, say, a CPU package counter with a wall meter; and
+// scope, power/scope.hpp) so that totals never mix, say, a CPU package counter with a wall meter; and
 // either a cumulative energy counter (RAPL, hwmon energy) or an instantaneous power
 // (everything else), which the sampler integrates.
 //
@@ -12,11 +12,9 @@
 #include <vector>
 
 #include "power/sample.hpp"
+#include "power/scope.hpp"
 
 namespace bramble::power {
-
-enum class Scope { cpu_package, board, wall, estimate };
-const char* scope_name(Scope s);
 
 // A source that cannot be read: the message names the file, command or URL, and the fix.
 struct PowerError : std::runtime_error {

@@ -99,9 +99,13 @@ std::unique_ptr<PowerSource> make_source(const std::string& spec, const std::str
     const auto colon2 = arg.find(':');
     const std::string name = arg.substr(0, colon2), scope = colon2 == std::string::npos ? "board" : arg.substr(colon2 + 1);
     if (name.empty()) throw PowerError("--power hwmon needs a device name, e.g. hwmon:ina226[:wall]");
-    const Scope s = scope == "wall" ? Scope::wall : scope == "cpu-package" ? Scope::cpu_package : Scope::board;
-    if (scope != "wall" && scope != "cpu-package" && scope != "board")
-      throw PowerError("hwmon scope must be board, wall or cpu-package");
+    // The kernel cannot say what a hwmon sensor sits on, so a "wall" here is the user's word:
+    // it is recorded as wall-declared, which never counts as measured wall power.
+    const Scope s = scope == "wall" || scope == "wall-declared" ? Scope::wall_declared
+                    : scope == "cpu-package"                    ? Scope::cpu_package
+                                                                : Scope::board;
+    if (scope != "wall" && scope != "wall-declared" && scope != "cpu-package" && scope != "board")
+      throw PowerError("hwmon scope must be board, wall (recorded as wall-declared) or cpu-package");
     return std::make_unique<HwmonSource>(name, s, root);
   }
   if (kind == "smartplug") {

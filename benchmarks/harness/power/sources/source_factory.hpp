@@ -1,6 +1,8 @@
 #pragma once
 // `--power KIND[:ARG]` to a live source. Kinds so far: rapl, hwmon:NAME[:SCOPE], pi5-pmic[:wall],
-// ipmi[:COMMAND], smartplug:URL, fixed:WATTS[:IDLE], auto, none. A named source is read once here, so a broken
+// ipmi[:COMMAND], smartplug:URL, fixed:WATTS[:IDLE], auto, none. The two `wall` suffixes are
+// not measured wall power: hwmon's is the user's label (scope wall-declared), pi5-pmic's a
+// model (scope wall-model); see power/scope.hpp. A named source is read once here, so a broken
 // one fails before any kernel runs.
 // `auto` picks the best available and returns nullptr when nothing is: then the run goes on
 // without energy figures.
