@@ -101,6 +101,11 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   m.compiler_flags = "-O3";
   m.blas_core_auto = "Zen";
   m.trust_warnings = {"a Debug build", "governor ondemand on pi-01"};
+  m.nodes[0].thp_enabled = "always";  // what moves figures on the same hardware (issue 21 §6)
+  m.nodes[0].thp_defrag = "defer+madvise";
+  m.nodes[0].firmware_settings = "arm_freq=2800, force_turbo=1";
+  m.nodes[0].firmware_source = "vcgencmd get_config";
+  m.nodes[1].firmware_source = "none";
   ResultWriter w(path_, m);
   w.preflight();
   KernelResult written = result(12.5);
@@ -126,6 +131,8 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   EXPECT_EQ(run.context.nodes[0].hostname, "pi-01");
   EXPECT_EQ(run.context.nodes[0].memory_total_bytes, 8LL << 30);
   EXPECT_EQ(run.context.nodes[1].governor, "");
+  EXPECT_EQ(run.context.nodes[0].firmware_settings, "arm_freq=2800, force_turbo=1");
+  EXPECT_EQ(run.context.nodes[1].thp_enabled, "");
   EXPECT_FALSE(run.power.has_value());
 
   ASSERT_EQ(run.kernels.size(), 1u);
