@@ -165,6 +165,27 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   EXPECT_FALSE(k.power.has_value());
 }
 
+// A kernel that finds a reason for distrust while it runs (HPL far below its DGEMM rate)
+// adds it to the run's list: before the run's first kernel is written, and after.
+TEST_F(ResultFileTest, TrustWarningsFoundWhileRunningJoinTheRunsList) {
+  RunMetadata m = metadata("warned");
+  m.trust_warnings = {"a Debug build"};
+  ResultWriter w(path_, m);
+  w.add_trust_warning("hpl low before the first kernel");
+  w.append(result(1));
+  EXPECT_EQ(read_result_file(path_).runs[0].context.trust_warnings,
+            (std::vector<std::string>{"a Debug build", "hpl low before the first kernel"}));
+  w.add_trust_warning("hpl low after it");
+  w.append(result(2));
+  w.append(result(3));  // nothing new: the list stays as it is
+  const ResultFile c = read_result_file(path_);
+  ASSERT_EQ(c.runs.size(), 1u);
+  EXPECT_EQ(c.runs[0].kernels.size(), 3u);
+  EXPECT_EQ(c.runs[0].context.trust_warnings,
+            (std::vector<std::string>{"a Debug build", "hpl low before the first kernel", "hpl low after it"}));
+  EXPECT_EQ(c.runs[0].context.label, "warned");  // the run's other attributes untouched
+}
+
 TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {
   {
     ResultWriter w(path_, metadata("first"));
