@@ -58,6 +58,8 @@ ResultFile small_file() {
   r.phase_seconds = {0.1, 0.2, 0.15, 0.25};
   r.ranks = 2;
   r.phase_work = KernelResult::PhaseWork{"gflops_all", "Gflop/s", 1.2};
+  r.reference_format_lines = {"T/V                N    NB     P     Q               Time                 Gflops",
+                              "WR11R2R16        100     8     1     2               0.25             1.5000e+00"};
 
   MeterInfo meter{"plug", {0, 1}, 0, "fixed", "wall", "fixed:20", 0.5, 8.0, 3};
   PowerRecord power;

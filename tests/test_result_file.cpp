@@ -110,6 +110,7 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   w.preflight();
   KernelResult written = result(12.5);
   written.phase_work = KernelResult::PhaseWork{"gbs_all_ops", "GB/s", 7.5};
+  written.reference_format_lines = {"T/V                N", "WR11R2R16        100"};
   w.append(written);
   EXPECT_EQ(w.run_group(), "run-0000");
   const ResultFile c = read_result_file(path_);
@@ -162,6 +163,7 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   EXPECT_EQ(r.phase_names, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(r.phase_description, "seconds, summed");
   EXPECT_EQ(r.phase_seconds, (std::vector<double>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(r.reference_format_lines, written.reference_format_lines);
   EXPECT_FALSE(k.power.has_value());
 }
 
@@ -184,6 +186,11 @@ TEST_F(ResultFileTest, TrustWarningsFoundWhileRunningJoinTheRunsList) {
   EXPECT_EQ(c.runs[0].context.trust_warnings,
             (std::vector<std::string>{"a Debug build", "hpl low before the first kernel", "hpl low after it"}));
   EXPECT_EQ(c.runs[0].context.label, "warned");  // the run's other attributes untouched
+}
+
+TEST_F(ResultFileTest, KernelsWithoutReferenceFormatReadBackNone) {
+  ResultWriter(path_, metadata("plain")).append(result(1));
+  EXPECT_TRUE(read_result_file(path_).runs[0].kernels[0].result.reference_format_lines.empty());
 }
 
 TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {

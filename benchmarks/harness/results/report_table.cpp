@@ -198,6 +198,8 @@ class TableReporter : public Reporter {
           print_named(out, "work over every timed window",
                       {{k.result.phase_work->name, k.result.phase_work->rate}, {"unit", k.result.phase_work->unit}});
         print_named(out, "verification", k.result.verification);
+        if (!k.result.reference_format_lines.empty()) out << "    in the reference benchmark's format:\n";
+        for (const auto& line : k.result.reference_format_lines) out << "      " << line << '\n';
         std::vector<NamedValue> reps;
         for (std::size_t i = 0; i < k.result.rep_seconds.size(); ++i) reps.push_back({std::to_string(i), k.result.rep_seconds[i]});
         print_named(out, "repetition seconds", reps);

@@ -57,6 +57,7 @@ void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r,
                                {"phase_work_unit", r.phase_work->unit},
                                {"phase_work_rate", r.phase_work->rate}});
   h5::write_attrs(k, attrs);
+  if (!r.reference_format_lines.empty()) h5::write_attr(k, "reference_format_lines", r.reference_format_lines);
   h5::write_attrs(h5::create_group(k, "parameters"), r.parameters);
   h5::write_attrs(h5::create_group(k, "figures"), r.figures);
   h5::write_attrs(h5::create_group(k, "verification"), r.verification);
