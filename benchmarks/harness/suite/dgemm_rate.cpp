@@ -46,16 +46,18 @@ double dgemm_check(const std::vector<double>& a, const std::vector<double>& b, c
   return diff / (n * std::numeric_limits<double>::epsilon() * scale);
 }
 
-DgemmFigures measure_dgemm(int n, int reps) {
+DgemmFigures measure_dgemm(int n, int reps, double min_seconds) {
   const std::size_t count = std::size_t(n) * std::size_t(n);
   const std::vector<double> a = random_values(count, 1), b = random_values(count, 2);
   std::vector<double> c(count, 0.0);
-  double best = std::numeric_limits<double>::infinity();
-  for (int r = 0; r <= reps; ++r) {  // r == 0: untimed (page faults, BLAS start-up)
+  double best = std::numeric_limits<double>::infinity(), timed = 0;
+  for (int r = 0; r <= reps || timed < min_seconds; ++r) {  // r == 0: untimed (page faults, BLAS start-up)
     const auto t0 = std::chrono::steady_clock::now();
     cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, n, n, n, 1.0, a.data(), n, b.data(), n, 0.0, c.data(), n);
     const std::chrono::duration<double> took = std::chrono::steady_clock::now() - t0;
-    if (r > 0) best = std::min(best, took.count());
+    if (r == 0) continue;
+    best = std::min(best, took.count());
+    timed += took.count();
   }
   return {2.0 * n * double(n) * n / best / 1e9, dgemm_check(a, b, c, n)};
 }

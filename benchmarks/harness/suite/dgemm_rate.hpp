@@ -9,13 +9,15 @@
 namespace bramble {
 
 // C = A B for random n x n matrices, best of `reps` timed products after one untimed (page
-// faults, BLAS start-up), with whatever BLAS threads the caller has set. The product is
-// checked as C x = A (B x) for a random x (dgemm_check).
+// faults, BLAS start-up), and of more while the timed ones add up to under `min_seconds`
+// (a best of many rides out a moment's disturbance on a busy machine), with whatever BLAS
+// threads the caller has set. The product is checked as C x = A (B x) for a random x
+// (dgemm_check).
 struct DgemmFigures {
   double gflops = 0;
   double residual = 0;  // dgemm_check's; <= about 1 for a right product
 };
-DgemmFigures measure_dgemm(int n, int reps);
+DgemmFigures measure_dgemm(int n, int reps, double min_seconds = 0);
 
 // The check alone, for column-major n x n A, B and C: the largest difference between C x and
 // A (B x), scaled by n * epsilon * |A| |B| |x| (HPL's way of scaling a residual): 0 for
