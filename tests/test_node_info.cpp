@@ -1,8 +1,11 @@
 // A node's architecture, CPU core and board, read from fake roots (tests/data/cpuinfo/): a
 // Raspberry Pi 4 and 5 on 64-bit Raspberry Pi OS, and an x86 VM without a device tree; its
 // physical cores, hardware threads and SMT state (issue 21) from a fake 2x2x2 SMT server and
-// scratch trees; and this process's CPU affinity.
+// scratch trees; and this process's CPU affinity. Then what moves figures on the same
+// hardware (issue 21 §6): transparent huge pages, and a Raspberry Pi's firmware settings from
+// a fake vcgencmd or a fake config.txt.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -16,7 +19,9 @@
 #include "context/cpu_list.hpp"
 #include "context/cpu_part.hpp"
 #include "context/cpu_topology.hpp"
+#include "context/huge_pages.hpp"
 #include "context/node_info.hpp"
+#include "context/pi_firmware.hpp"
 #include "context/rank_placement.hpp"
 
 namespace bramble {
@@ -42,6 +47,11 @@ class ScratchRoot : public ::testing::Test {
   void put(const std::string& path, const std::string& contents) {
     fs::create_directories((root_ / path).parent_path());
     std::ofstream(root_ / path, std::ios::binary) << contents;
+  }
+  // An executable shell script at `path` under the root.
+  void put_script(const std::string& path, const std::string& body) {
+    put(path, "#!/bin/sh\n" + body + "\n");
+    chmod((root_ / path).c_str(), 0700);
   }
   fs::path root_;
 };
@@ -252,6 +262,100 @@ TEST(NodeHardware, ThisMachineHasAtLeastOneCorePerThreadGroup) {
   const NodeInfo info = read_node_info();
   EXPECT_GE(info.physical_cores, 1);
   EXPECT_LE(info.physical_cores, info.cores);
+}
+
+TEST(HugePages, TheBracketedWordIsTheActiveChoice) {
+  EXPECT_EQ(bracketed_choice("always [madvise] never"), "madvise");
+  EXPECT_EQ(bracketed_choice("always defer defer+madvise [madvise] never"), "madvise");
+  EXPECT_EQ(bracketed_choice("[always] madvise never"), "always");
+  EXPECT_EQ(bracketed_choice("never"), "never");  // a kernel that prints only the choice
+  EXPECT_EQ(bracketed_choice(""), "");
+}
+
+TEST_F(ScratchRoot, HugePagesFromAFakeSysfsReachTheNodesFacts) {
+  put("sys/kernel/mm/transparent_hugepage/enabled", "always madvise [never]\n");
+  put("sys/kernel/mm/transparent_hugepage/defrag", "always defer [defer+madvise] madvise never\n");
+  const HugePages thp = read_huge_pages(root_.string());
+  EXPECT_EQ(thp.enabled, "never");
+  EXPECT_EQ(thp.defrag, "defer+madvise");
+  const NodeInfo n = read_node_info(root_.string());
+  EXPECT_EQ(n.thp_enabled, "never");
+  EXPECT_EQ(n.thp_defrag, "defer+madvise");
+}
+
+TEST_F(ScratchRoot, NoHugePagesDirectoryIsUnknownNotAnError) {
+  const HugePages thp = read_huge_pages(root_.string());
+  EXPECT_EQ(thp.enabled, "");
+  EXPECT_EQ(thp.defrag, "");
+}
+
+// A Pi 5 overclocked as its owners do, as vcgencmd reports it: only the settings that move
+// figures are kept, sorted, from both `get_config int` and `get_config str`; the kernel's
+// NUMA emulation comes from its command line.
+TEST_F(ScratchRoot, FirmwareSettingsFromAFakeVcgencmd) {
+  put_script("usr/bin/vcgencmd",
+             "case \"$1 $2\" in\n"
+             "'get_config int') printf 'arm_freq=2800\\nhdmi_group=0\\nover_voltage_delta=50000\\n"
+             "force_turbo=1\\nsdram_freq=4267\\ndisable_overscan=1\\n' ;;\n"
+             "'get_config str') printf 'device_tree=-\\nsdram_schmoo=0x02000020\\n' ;;\n"
+             "*) exit 2 ;;\n"
+             "esac");
+  put("proc/cmdline", "coherent_pool=1M numa=fake=8 numa_policy=interleave console=tty1\n");
+  put("boot/firmware/config.txt", "arm_freq=2000\n");  // not read: vcgencmd says what applies
+  const FirmwareSettings f = read_firmware_settings(firmware_sources(root_.string()));
+  EXPECT_EQ(f.source, "vcgencmd get_config");
+  EXPECT_EQ(f.settings,
+            "arm_freq=2800, force_turbo=1, over_voltage_delta=50000, sdram_freq=4267, sdram_schmoo=0x02000020, "
+            "numa=fake=8 (kernel command line), numa_policy=interleave (kernel command line)");
+  const NodeInfo n = read_node_info(root_.string());
+  EXPECT_EQ(n.firmware_source, f.source);
+  EXPECT_EQ(n.firmware_settings, f.settings);
+}
+
+// Without vcgencmd: what config.txt asks for, with each setting's section filter, comments
+// and unrelated settings left out; /boot/firmware before the older /boot.
+TEST_F(ScratchRoot, FirmwareSettingsFromAFakeConfigTxt) {
+  put("boot/config.txt", "arm_freq=1000\n");  // Bookworm's stub: the real file has moved
+  put("boot/firmware/config.txt",
+      "# overclock\n"
+      "dtparam=audio=on\n"
+      "[pi4]\n"
+      "over_voltage=6 # a comment\n"
+      "arm_freq=2000\n"
+      "[all]\n"
+      "force_turbo=1\n");
+  const FirmwareSettings f = read_firmware_settings(firmware_sources(root_.string()));
+  EXPECT_EQ(f.source, "/boot/firmware/config.txt (as written, not as applied)");
+  EXPECT_EQ(f.settings, "over_voltage=6 [pi4], arm_freq=2000 [pi4], force_turbo=1");
+  fs::remove(root_ / "boot/firmware/config.txt");
+  EXPECT_EQ(read_firmware_settings(firmware_sources(root_.string())).settings, "arm_freq=1000");
+}
+
+// A vcgencmd that fails (no access to the firmware's mailbox) falls back to config.txt, and
+// says why; with neither, this is no Pi firmware, which is no error.
+TEST_F(ScratchRoot, FailingVcgencmdFallsBackAndAbsentIsNone) {
+  put_script("usr/bin/vcgencmd", "echo 'VCHI initialization failed' >&2; exit 255");
+  put("boot/firmware/config.txt", "arm_freq=2400\n");
+  const FirmwareSettings f = read_firmware_settings(firmware_sources(root_.string()));
+  EXPECT_EQ(f.settings, "arm_freq=2400");
+  EXPECT_EQ(f.source,
+            "/boot/firmware/config.txt (as written, not as applied; vcgencmd get_config int failed (exit status 255))");
+  fs::remove(root_ / "boot/firmware/config.txt");
+  EXPECT_EQ(read_firmware_settings(firmware_sources(root_.string())).source,
+            "none (vcgencmd get_config int failed (exit status 255))");
+  fs::remove(root_ / "usr/bin/vcgencmd");
+  const FirmwareSettings none = read_firmware_settings(firmware_sources(root_.string()));
+  EXPECT_EQ(none.settings, "");
+  EXPECT_EQ(none.source, "none");
+  EXPECT_EQ(read_node_info(root_.string()).firmware_source, "none");
+}
+
+TEST(PiFirmware, OnlySettingsThatMoveFiguresAreKept) {
+  for (const char* name : {"arm_freq", "over_voltage", "over_voltage_delta", "force_turbo", "sdram_freq",
+                           "sdram_over_voltage", "core_freq", "arm_boost", "temp_limit"})
+    EXPECT_TRUE(setting_moves_figures(name)) << name;
+  for (const char* name : {"hdmi_group", "dtparam", "disable_overscan", "camera_auto_detect", ""})
+    EXPECT_FALSE(setting_moves_figures(name)) << name;
 }
 
 }  // namespace

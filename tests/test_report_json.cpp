@@ -19,7 +19,11 @@ using nlohmann::ordered_json;
 const std::string kAwkward = "say \"hi\" C:\\dir\ttab\x01";  // quote, backslash, control characters
 
 NodeInfo node(const std::string& host) {
-  return {host, "Cortex-A76", "6.6.31", "ondemand", 4, 8LL << 30, 7LL << 30, 1, "aarch64", "", "", 4, "", ""};
+  NodeInfo n{host, "Cortex-A76", "6.6.31", "ondemand", 4, 8LL << 30, 7LL << 30, 1, "aarch64", "", "", 4, "", ""};
+  n.thp_enabled = n.thp_defrag = "madvise";
+  n.firmware_settings = "arm_freq=2800, over_voltage_delta=50000";
+  n.firmware_source = "vcgencmd get_config";
+  return n;
 }
 
 // One run with two nodes, a power block and one kernel whose power was measured.
@@ -54,6 +58,8 @@ ResultFile small_file() {
   r.phase_seconds = {0.1, 0.2, 0.15, 0.25};
   r.ranks = 2;
   r.phase_work = KernelResult::PhaseWork{"gflops_all", "Gflop/s", 1.2};
+  r.reference_format_lines = {"T/V                N    NB     P     Q               Time                 Gflops",
+                              "WR11R2R16        100     8     1     2               0.25             1.5000e+00"};
 
   MeterInfo meter{"plug", {0, 1}, 0, "fixed", "wall", "fixed:20", 0.5, 8.0, 3};
   PowerRecord power;

@@ -103,10 +103,16 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   m.compiler_flags = "-O3";
   m.blas_core_auto = "Zen";
   m.trust_warnings = {"a Debug build", "governor ondemand on pi-01"};
+  m.nodes[0].thp_enabled = "always";  // what moves figures on the same hardware (issue 21 §6)
+  m.nodes[0].thp_defrag = "defer+madvise";
+  m.nodes[0].firmware_settings = "arm_freq=2800, force_turbo=1";
+  m.nodes[0].firmware_source = "vcgencmd get_config";
+  m.nodes[1].firmware_source = "none";
   ResultWriter w(path_, m);
   w.preflight();
   KernelResult written = result(12.5);
   written.phase_work = KernelResult::PhaseWork{"gbs_all_ops", "GB/s", 7.5};
+  written.reference_format_lines = {"T/V                N", "WR11R2R16        100"};
   w.append(written);
   EXPECT_EQ(w.run_group(), "run-0000");
   const ResultFile c = read_result_file(path_);
@@ -128,6 +134,8 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   EXPECT_EQ(run.context.nodes[0].hostname, "pi-01");
   EXPECT_EQ(run.context.nodes[0].memory_total_bytes, 8LL << 30);
   EXPECT_EQ(run.context.nodes[1].governor, "");
+  EXPECT_EQ(run.context.nodes[0].firmware_settings, "arm_freq=2800, force_turbo=1");
+  EXPECT_EQ(run.context.nodes[1].thp_enabled, "");
   EXPECT_FALSE(run.power.has_value());
 
   ASSERT_EQ(run.kernels.size(), 1u);
@@ -157,6 +165,7 @@ TEST_F(ResultFileTest, EveryFieldReadsBack) {
   EXPECT_EQ(r.phase_names, (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(r.phase_description, "seconds, summed");
   EXPECT_EQ(r.phase_seconds, (std::vector<double>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(r.reference_format_lines, written.reference_format_lines);
   EXPECT_FALSE(k.power.has_value());
 }
 
@@ -256,6 +265,32 @@ TEST_F(ResultFileTest, PowerExtrasReadBack) {
   EXPECT_DOUBLE_EQ(h->per_watt, 40.0 / 35.0);
   EXPECT_DOUBLE_EQ(h->idle_watts, 4.0 + 15.0);
   EXPECT_DOUBLE_EQ(f.runs[0].kernels[0].power->totals.at(0).extra_watts, 15.0);
+}
+
+// A kernel that finds a reason for distrust while it runs (HPL far below its DGEMM rate)
+// adds it to the run's list: before the run's first kernel is written, and after.
+TEST_F(ResultFileTest, TrustWarningsFoundWhileRunningJoinTheRunsList) {
+  RunMetadata m = metadata("warned");
+  m.trust_warnings = {"a Debug build"};
+  ResultWriter w(path_, m);
+  w.add_trust_warning("hpl low before the first kernel");
+  w.append(result(1));
+  EXPECT_EQ(read_result_file(path_).runs[0].context.trust_warnings,
+            (std::vector<std::string>{"a Debug build", "hpl low before the first kernel"}));
+  w.add_trust_warning("hpl low after it");
+  w.append(result(2));
+  w.append(result(3));  // nothing new: the list stays as it is
+  const ResultFile c = read_result_file(path_);
+  ASSERT_EQ(c.runs.size(), 1u);
+  EXPECT_EQ(c.runs[0].kernels.size(), 3u);
+  EXPECT_EQ(c.runs[0].context.trust_warnings,
+            (std::vector<std::string>{"a Debug build", "hpl low before the first kernel", "hpl low after it"}));
+  EXPECT_EQ(c.runs[0].context.label, "warned");  // the run's other attributes untouched
+}
+
+TEST_F(ResultFileTest, KernelsWithoutReferenceFormatReadBackNone) {
+  ResultWriter(path_, metadata("plain")).append(result(1));
+  EXPECT_TRUE(read_result_file(path_).runs[0].kernels[0].result.reference_format_lines.empty());
 }
 
 TEST_F(ResultFileTest, AppendingKeepsEarlierRunsAndKernels) {

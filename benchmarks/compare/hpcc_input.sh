@@ -49,3 +49,31 @@ ensure_hpcc() {
   [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q hpcc
 }
+
+# hpcc_blas_record: prints which BLAS and LAPACK Debian's hpcc runs with, so that a ratio
+# against it can be judged: hpcc is linked against libblas.so.3 and liblapack.so.3, which
+# Debian's alternatives point at OpenBLAS, BLIS, ATLAS or the slow reference BLAS, whichever
+# is installed with the highest priority or chosen by hand. Its lines: hpcc's path; ldd's
+# lines for BLAS and LAPACK libraries, each with the file it resolves to; the alternatives
+# behind libblas.so.3 and liblapack.so.3 for this architecture; the thread settings the ranks
+# inherit. Never fails: what cannot be found is said.
+hpcc_blas_record() {
+  local hpcc arch lib line path
+  hpcc=$(command -v hpcc || true)
+  echo "hpcc: ${hpcc:-not installed}"
+  if [ -n "$hpcc" ]; then
+    ldd "$hpcc" 2>&1 | grep -E -i 'blas|lapack|atlas|blis|mkl' | while read -r line; do
+      path=$(printf '%s\n' "$line" | awk '$2 == "=>" {print $3}')
+      echo "ldd: $line${path:+ -> $(readlink -f "$path")}"
+    done
+  fi
+  if command -v dpkg-architecture >/dev/null && command -v update-alternatives >/dev/null; then
+    arch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+    for lib in libblas.so.3 liblapack.so.3; do
+      update-alternatives --display "$lib-$arch" 2>&1 | sed "s|^|alternatives $lib: |" || true
+    done
+  else
+    echo "alternatives: dpkg-architecture or update-alternatives missing (not Debian?)"
+  fi
+  echo "threads: OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-unset} OMP_NUM_THREADS=${OMP_NUM_THREADS:-unset}"
+}

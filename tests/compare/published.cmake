@@ -29,15 +29,16 @@ published_cli_test(run 2 0 "hpl +N=400 .*PASSED" --before "rm -f ${published_fil
                       --label ${published_label})
 set_tests_properties(published.run PROPERTIES FIXTURES_SETUP published_run)
 
-# The user's row, marked, with its estimate flagged; the warning that per watt flatters.
+# The user's row, marked as yours and HPL-style (not an official HPL run), with its estimate
+# flagged; the warning that per watt flatters.
 published_cli_test(table 1 0
-  "^ +[0-9]+ +▶ yours: ${published_label} +1 +[0-9]+ +[0-9.]+ +[0-9.]+ +30[.]00 [(]estimate[)]! +[0-9.]+! "
+  "^ +[0-9]+ +▶ yours [(]HPL-style[)]: ${published_label} +1 +[0-9]+ +[0-9.]+ +[0-9.]+ +30[.]00 [(]estimate[)]! +[0-9.]+! "
   -- compare ${published_file} --published)
 published_cli_test(table_warning 1 0
   "^! ${published_label}: power is estimate, not wall power: .* flatters" --once
   -- compare ${published_file} --published)
 published_cli_test(markdown 1 0
-  "^[|] [0-9]+ [|] [*][*]▶ yours: ${published_label}[*][*] [|] 1 [|]"
+  "^[|] [0-9]+ [|] [*][*]▶ yours [(]HPL-style[)]: ${published_label}[*][*] [|] 1 [|]"
   -- compare ${published_file} --published --format markdown)
 published_cli_test(markdown_warning 1 0
   "^> :warning: ${published_label}: power is estimate, not wall power" --once

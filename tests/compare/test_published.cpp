@@ -219,15 +219,15 @@ TEST_F(RankingTest, EveryFormatMarksYoursAndTheWarning) {
   report_published_ranking(markdown, rows, runs, "markdown");
   report_published_ranking(csv, rows, runs, "csv");
   report_published_ranking(json, rows, runs, "json");
-  EXPECT_TRUE(std::regex_search(table.str(), std::regex("\n +3 +\u25b6 yours: X +2 +8 +120.0 +60.00 +40.00 +3.000 ")))
+  EXPECT_TRUE(std::regex_search(table.str(), std::regex("\n +3 +\u25b6 yours [(]HPL-style[)]: X +2 +8 +120.0 +60.00 +40.00 +3.000 ")))
       << table.str();
   EXPECT_NE(table.str().find("2.000 (estimate)!"), std::string::npos);
   EXPECT_NE(table.str().find("! E: power is estimate, not wall power"), std::string::npos);
   EXPECT_NE(table.str().find("Y (Y.h5): not ranked per watt: power not measured"), std::string::npos);
   EXPECT_NE(table.str().find("Z (Z.h5): not ranked: no HPL result passed verification"), std::string::npos);
-  EXPECT_NE(markdown.str().find("| 3 | **\u25b6 yours: X** | 2 | 8 | 120.0 | 60.00 |"), std::string::npos) << markdown.str();
+  EXPECT_NE(markdown.str().find("| 3 | **\u25b6 yours (HPL-style): X** | 2 | 8 | 120.0 | 60.00 |"), std::string::npos) << markdown.str();
   EXPECT_NE(markdown.str().find("> :warning: E: power is estimate"), std::string::npos);
-  EXPECT_NE(csv.str().find("\nper_node,3,yes,X,2,8,120,60,wall,40,3,,,X.h5,,\n"), std::string::npos) << csv.str();
+  EXPECT_NE(csv.str().find("\nper_node,3,yes,X,2,8,120,60,wall,40,3,,,X.h5,,,HPL-style\n"), std::string::npos) << csv.str();
   EXPECT_NE(csv.str().find("\nnone,,yes,Z,,,,,,,,,,Z.h5,,"), std::string::npos) << csv.str();
   // The JSON parses (a NaN would not): run X is yours, third per node, its unknown idle power null.
   const auto doc = nlohmann::json::parse(json.str());
@@ -263,6 +263,26 @@ TEST_F(RankingTest, AModelsOrALabelsWallFigureIsMarked) {
   EXPECT_TRUE(std::regex_search(table.str(), std::regex("yours: M .* 2\\.000! "))) << table.str();
   EXPECT_NE(csv.str().find(",wall-model,10,2,,,M.h5,,\"wall-model power, not measured wall: per watt may flatter\""),
             std::string::npos) << csv.str();
+}
+
+// Yours are bramble's LU, not official HPL runs: every shape says so, row by row, and no
+// published row is labelled HPL-style.
+TEST_F(RankingTest, YoursAreHplStyleInEveryFormat) {
+  const PublishedRanking p = rank_published(rows, runs);
+  for (const auto& s : p.per_node) EXPECT_EQ(s.benchmark, s.yours ? "HPL-style" : "HPL") << s.system;
+  std::ostringstream table, markdown, csv, json;
+  report_published_ranking(table, rows, runs, "table");
+  report_published_ranking(markdown, rows, runs, "markdown");
+  report_published_ranking(csv, rows, runs, "csv");
+  report_published_ranking(json, rows, runs, "json");
+  EXPECT_NE(table.str().find("yours (HPL-style): Y "), std::string::npos) << table.str();
+  EXPECT_NE(table.str().find("not official HPL runs"), std::string::npos) << table.str();
+  EXPECT_NE(markdown.str().find("**\u25b6 yours (HPL-style): E**"), std::string::npos) << markdown.str();
+  EXPECT_NE(csv.str().find(",note,benchmark\n"), std::string::npos) << csv.str();
+  EXPECT_TRUE(std::regex_search(csv.str(), std::regex("\nper_node,2,yes,Y,[^\n]*,HPL-style\n"))) << csv.str();
+  EXPECT_TRUE(std::regex_search(csv.str(), std::regex("\nper_node,1,no,A,[^\n]*,HPL\n"))) << csv.str();
+  const auto doc = nlohmann::json::parse(json.str());
+  for (const auto& s : doc["per_node"]) EXPECT_EQ(s["benchmark"], s["yours"] == true ? "HPL-style" : "HPL") << s;
 }
 
 }  // namespace

@@ -17,7 +17,8 @@ namespace {
 
 using Grid = std::vector<std::vector<std::string>>;
 
-const char* const kYours = "\u25b6 yours: ";  // ▶
+// Yours are HPL-style (bramble's own LU), the published rows real HPL: said in every row.
+const char* const kYours = "\u25b6 yours (HPL-style): ";  // ▶
 
 std::string number(double v) {
   if (!std::isfinite(v)) return "-";
@@ -77,12 +78,13 @@ void print_markdown(std::ostream& out, const Grid& g) {
   }
 }
 
-const char* const kTitle = "Your HPL runs among published results (all published power is wall power, "
+const char* const kTitle = "Your HPL-style runs among published HPL results (all published power is wall power, "
                            "averaged over the HPL run)";
 const char* const kPerNode = "Ranked by Gflop/s per node";
 const char* const kPerWatt = "Ranked by Gflop/s per watt";
 const char* const kFootnote[] = {
     "Published figures are copied from their sources (results/reference/published.csv), not measured by bramble.",
+    "Yours are HPL-style: bramble's own LU with HPL's residual check and flop count, not official HPL runs.",
     "Yours: the best passed HPL result of each run; per watt is bramble's work per joule over every timed",
     "repetition; cores are physical cores (logical CPUs in files from before bramble recorded them).",
     "'!' marks power not measured at the wall: cpu-package, board, an estimate, a model's wall figure",
@@ -109,20 +111,22 @@ void report_text(std::ostream& out, const PublishedRanking& p, bool markdown) {
 
 void report_csv(std::ostream& out, const PublishedRanking& p) {
   out << "ranking,rank,yours,system,nodes,cores,gflops,gflops_per_node,power_scope,watts,gflops_per_watt,idle_watts,"
-         "usd,source,date,note\n";
+         "usd,source,date,note,benchmark\n";
   auto row = [&](const char* ranking, const RankedSystem& s) {
     out << ranking << ',' << s.rank << ',' << (s.yours ? "yes" : "no") << ',' << csv_field(s.system) << ',' << s.nodes
         << ',' << s.cores << ',' << csv_number(s.gflops) << ',' << csv_number(s.per_node) << ',' << s.power_scope << ','
         << csv_number(s.watts) << ',' << csv_number(s.per_watt) << ',' << csv_number(s.idle_watts) << ','
         << csv_number(s.usd) << ',' << csv_field(s.source) << ',' << csv_field(s.date) << ',' << csv_field(s.note)
-        << '\n';
+        << ',' << s.benchmark << '\n';
   };
   for (const auto& s : p.per_node) row("per_node", s);
   for (const auto& s : p.per_watt) row("per_watt", s);
   for (const auto& u : p.not_ranked_per_watt)
-    out << "per_watt,,yes," << csv_field(u.name) << ",,,,,,,,,," << csv_field(u.file) << ",," << csv_field(u.reason) << '\n';
+    out << "per_watt,,yes," << csv_field(u.name) << ",,,,,,,,,," << csv_field(u.file) << ",," << csv_field(u.reason)
+        << ",HPL-style\n";
   for (const auto& u : p.not_ranked)
-    out << "none,,yes," << csv_field(u.name) << ",,,,,,,,,," << csv_field(u.file) << ",," << csv_field(u.reason) << '\n';
+    out << "none,,yes," << csv_field(u.name) << ",,,,,,,,,," << csv_field(u.file) << ",," << csv_field(u.reason)
+        << ",HPL-style\n";
 }
 
 Json system_json(const RankedSystem& s) {
@@ -140,7 +144,8 @@ Json system_json(const RankedSystem& s) {
           {"usd", s.usd},
           {"source", s.source},
           {"date", s.date},
-          {"note", s.note}};
+          {"note", s.note},
+          {"benchmark", s.benchmark}};
 }
 
 Json unranked_json(const UnrankedRun& u) { return {{"name", u.name}, {"file", u.file}, {"reason", u.reason}}; }

@@ -24,6 +24,7 @@ RankedSystem from_published(const PublishedRow& r) {
   s.per_watt = r.gflops / r.watts;
   s.idle_watts = r.idle_watts;
   s.usd = r.usd;
+  s.benchmark = "HPL";
   return s;
 }
 
@@ -49,6 +50,7 @@ int node_count(const RunMetadata& c) {
 RankedSystem from_run(const SelectedRun& r, const KernelRecord& k, const std::optional<HeadlinePower>& power) {
   RankedSystem s;
   s.yours = true;
+  s.benchmark = "HPL-style";
   s.system = r.name;
   s.source = r.file;
   s.date = r.run.context.utc_time;

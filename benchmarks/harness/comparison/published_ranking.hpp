@@ -20,6 +20,9 @@ struct RankedSystem {
   double watts = 0, per_watt = 0, idle_watts = 0, usd = 0;  // NaN where unknown
   int rank = 0;             // 1 = best; equal figures share a rank; 0 = not ranked here
   std::string note;         // why a figure is missing or flatters ("" if nothing to say)
+  // What produced the figure: "HPL" for a published row (as its source reports it), and
+  // for yours "HPL-style": bramble's own LU with HPL's residual check, not an official HPL run.
+  std::string benchmark;
 };
 
 // A run that has no place in a ranking, and why.

@@ -22,8 +22,8 @@ const char* blas_probe_path();
 BlasProbeResult probe_blas_core_auto(const std::string& probe_path = blas_probe_path());
 
 // Runs `probe_path` with exactly `environment` ("NAME=value" entries) and returns the first
-// line it prints. Started with posix_spawn: no copy of a large MPI process's address space,
-// and safe under MPI transports that dislike fork(). Killed if it takes over `timeout_ms`.
+// line it prints (core/subprocess.hpp: posix_spawn, no fork of the MPI process). Killed if
+// it takes over `timeout_ms`.
 BlasProbeResult run_blas_probe(const std::string& probe_path, const std::vector<std::string>& environment,
                                int timeout_ms = 10000);
 

@@ -11,6 +11,8 @@
 #include "context/cpu_part.hpp"
 #include "context/cpu_topology.hpp"
 #include "context/cpuinfo.hpp"
+#include "context/huge_pages.hpp"
+#include "context/pi_firmware.hpp"
 #include "core/sysfs.hpp"
 
 namespace bramble {
@@ -58,6 +60,10 @@ const Fields<NodeInfo>& node_info_fields() {
       field("physical_cores", &NodeInfo::physical_cores),
       field("core_note", &NodeInfo::core_note),
       field("smt", &NodeInfo::smt),
+      field("thp_enabled", &NodeInfo::thp_enabled),
+      field("thp_defrag", &NodeInfo::thp_defrag),
+      field("firmware_settings", &NodeInfo::firmware_settings),
+      field("firmware_source", &NodeInfo::firmware_source),
   };
   return fields;
 }
@@ -92,6 +98,12 @@ NodeInfo read_node_info(const std::string& root) {
   info.smt = cpus.smt;
   std::tie(info.memory_total_bytes, info.memory_available_bytes) =
       parse_meminfo(sysfs::read_trimmed(root + "/proc/meminfo"));
+  const HugePages thp = read_huge_pages(root);
+  info.thp_enabled = thp.enabled;
+  info.thp_defrag = thp.defrag;
+  FirmwareSettings firmware = read_firmware_settings(firmware_sources(root));
+  info.firmware_settings = std::move(firmware.settings);
+  info.firmware_source = std::move(firmware.source);
   return info;
 }
 

@@ -27,6 +27,12 @@ struct NodeInfo {
   int physical_cores{};      // distinct physical cores of the online CPUs; `cores` when unreadable
   std::string core_note{};   // why physical_cores is the logical count; "" when counted
   std::string smt{};         // the kernel's SMT state ("on", "off", "notsupported", ...); "" unknown
+  // What else moves figures on the same hardware (issue 21 §6). Files from before these lack
+  // them and read back "".
+  std::string thp_enabled{};        // transparent huge pages (huge_pages.hpp): "always", "madvise", "never"
+  std::string thp_defrag{};         // their defrag mode: "always", "defer", "madvise", ...
+  std::string firmware_settings{};  // Raspberry Pi overclock, SDRAM, NUMA (pi_firmware.hpp); "" none
+  std::string firmware_source{};    // "vcgencmd get_config", a config.txt path, or "none" (no Pi firmware)
 };
 
 // The cores /core divides by and the trust warnings count: physical cores where recorded,
@@ -43,7 +49,8 @@ Hardware read_hardware(const std::string& root, const std::string& machine);
 // The result file's names for a node's facts (runs/run-NNNN/nodes/node-NNN attributes).
 const Fields<NodeInfo>& node_info_fields();
 
-// Reads this node's facts. `root` prefixes every /proc and /sys path.
+// Reads this node's facts. `root` prefixes every /proc, /sys and /boot path, and a fake root
+// has its vcgencmd at <root>/usr/bin/vcgencmd (pi_firmware.hpp).
 NodeInfo read_node_info(const std::string& root = "");
 
 // Parses /proc/meminfo text; returns {total, available} in bytes.

@@ -147,6 +147,10 @@ void write_attrs(hid_t obj, const std::vector<NamedValue>& values) {
   for (const auto& v : values) write_attr(obj, v.name, v.value);
 }
 
+void remove_attr(hid_t obj, const std::string& name) {
+  if (H5Aexists(obj, name.c_str()) > 0) check_status(H5Adelete(obj, name.c_str()), "remove attribute " + name);
+}
+
 std::vector<NamedValue> read_attrs(hid_t obj) {
   std::vector<NamedValue> out;
   auto visit = [](hid_t loc, const char* name, const H5A_info_t*, void* data) -> herr_t {

@@ -62,6 +62,7 @@ std::vector<std::string> children(hid_t group);  // in name order
 void write_attr(hid_t obj, const std::string& name, const Value& value);
 void write_attr(hid_t obj, const std::string& name, const std::vector<std::string>& values);
 void write_attrs(hid_t obj, const std::vector<NamedValue>& values);
+void remove_attr(hid_t obj, const std::string& name);  // nothing when there is none
 std::vector<NamedValue> read_attrs(hid_t obj);  // every scalar attribute, in name order
 std::vector<std::string> read_string_list_attr(hid_t obj, const std::string& name);
 

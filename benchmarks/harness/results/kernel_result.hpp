@@ -33,6 +33,10 @@ struct KernelResult {
     double rate = 0;
   };
   std::optional<PhaseWork> phase_work;
+  // The result in the output format of the benchmark the kernel follows, for pasting beside
+  // that program's output (HPL's header, T/V and residual lines); empty for kernels without
+  // one, and in files from before it was recorded.
+  std::vector<std::string> reference_format_lines;
 
   std::string verdict() const { return passed ? "PASSED" : "FAILED"; }
   double best_seconds() const;

@@ -36,6 +36,7 @@ KernelResult read_result(hid_t g, const std::string& where) {
   const std::vector<NamedValue> attrs = h5::read_attrs(g);
   KernelResult r = from_values(attrs, kernel_result_fields());
   r.phase_work = read_phase_work(attrs, where);
+  r.reference_format_lines = h5::read_string_list_attr(g, "reference_format_lines");
   r.parameters = h5::read_attrs(h5::open_group(g, "parameters"));
   r.figures = h5::read_attrs(h5::open_group(g, "figures"));
   r.verification = h5::read_attrs(h5::open_group(g, "verification"));

@@ -40,6 +40,7 @@ Json kernel_json(const KernelRecord& k) {
                    {"seconds_per_rank", r.phase_seconds}};
   if (r.phase_work)
     out["phase_work"] = {{"name", r.phase_work->name}, {"unit", r.phase_work->unit}, {"rate", r.phase_work->rate}};
+  out["reference_format_lines"] = r.reference_format_lines;
   out["power"] = k.power ? kernel_power_json(*k.power) : Json(nullptr);
   return out;
 }

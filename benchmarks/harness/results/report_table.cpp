@@ -137,6 +137,12 @@ void print_rank_cpus(std::ostream& out, const std::vector<RankPlacement>& placem
   out << '\n';
 }
 
+// "madvise/madvise": THP's enabled and defrag modes; "-" where neither was read.
+std::string huge_pages_text(const NodeInfo& n) {
+  if (n.thp_enabled.empty() && n.thp_defrag.empty()) return "-";
+  return (n.thp_enabled.empty() ? "?" : n.thp_enabled) + "/" + (n.thp_defrag.empty() ? "?" : n.thp_defrag);
+}
+
 void print_context(std::ostream& out, const RunRecord& run) {
   const RunMetadata& c = run.context;
   out << "\n" << run.group << ": " << c.utc_time << "  label \"" << c.label << "\"\n  bramble " << c.program_version
@@ -150,10 +156,10 @@ void print_context(std::ostream& out, const RunRecord& run) {
   out << "\n";
   // Files from before issue 13 have no arch, cpu_part or board_model: "-", and cpu_model.
   // Files from before issue 21 have no physical cores or SMT state: "-" (their `cores` were
-  // the logical CPUs, shown as threads).
+  // the logical CPUs, shown as threads), nor transparent huge pages (THP, enabled/defrag).
   const auto or_dash = [](const std::string& s) { return s.empty() ? std::string("-") : s; };
   Rows nodes{{"node", "hostname", "arch", "cpu", "board", "cores", "threads", "SMT", "memory (GiB)", "available",
-              "governor", "ranks"}};
+              "governor", "THP", "ranks"}};
   std::vector<std::string> notes;
   for (std::size_t i = 0; i < c.nodes.size(); ++i) {
     const NodeInfo& n = c.nodes[i];
@@ -161,8 +167,14 @@ void print_context(std::ostream& out, const RunRecord& run) {
                      or_dash(n.board_model), n.physical_cores > 0 ? std::to_string(n.physical_cores) : "-",
                      std::to_string(n.cores), or_dash(n.smt),
                      fixed(double(n.memory_total_bytes) / (1 << 30), 1), fixed(double(n.memory_available_bytes) / (1 << 30), 1),
-                     n.governor.empty() ? "-" : n.governor, std::to_string(n.ranks)});
+                     n.governor.empty() ? "-" : n.governor, huge_pages_text(n), std::to_string(n.ranks)});
     if (!n.core_note.empty()) notes.push_back("node " + std::to_string(i) + ": " + n.core_note);
+    // A Pi's overclock and SDRAM settings; nothing for a node with no Pi firmware ("none")
+    // or a file from before they were recorded ("").
+    if (!n.firmware_source.empty() && n.firmware_source.rfind("none", 0) != 0)
+      notes.push_back("node " + std::to_string(i) + " firmware: " +
+                      (n.firmware_settings.empty() ? "nothing that moves figures" : n.firmware_settings) +
+                      " (from " + n.firmware_source + ")");
   }
   print_table(out, nodes, "  ");
   for (const auto& note : notes) out << "  " << note << '\n';
@@ -189,6 +201,8 @@ class TableReporter : public Reporter {
           print_named(out, "work over every timed window",
                       {{k.result.phase_work->name, k.result.phase_work->rate}, {"unit", k.result.phase_work->unit}});
         print_named(out, "verification", k.result.verification);
+        if (!k.result.reference_format_lines.empty()) out << "    in the reference benchmark's format:\n";
+        for (const auto& line : k.result.reference_format_lines) out << "      " << line << '\n';
         std::vector<NamedValue> reps;
         for (std::size_t i = 0; i < k.result.rep_seconds.size(); ++i) reps.push_back({std::to_string(i), k.result.rep_seconds[i]});
         print_named(out, "repetition seconds", reps);

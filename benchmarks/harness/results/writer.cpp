@@ -57,6 +57,7 @@ void write_kernel(hid_t kernels, const std::string& name, const KernelResult& r,
                                {"phase_work_unit", r.phase_work->unit},
                                {"phase_work_rate", r.phase_work->rate}});
   h5::write_attrs(k, attrs);
+  if (!r.reference_format_lines.empty()) h5::write_attr(k, "reference_format_lines", r.reference_format_lines);
   h5::write_attrs(h5::create_group(k, "parameters"), r.parameters);
   h5::write_attrs(h5::create_group(k, "figures"), r.figures);
   h5::write_attrs(h5::create_group(k, "verification"), r.verification);
@@ -121,6 +122,11 @@ void ResultWriter::kernel_finished() {
   if (interrupt_) interrupt_->kernel_finished();
 }
 
+void ResultWriter::add_trust_warning(const std::string& warning) {
+  metadata_.trust_warnings.push_back(warning);
+  trust_warnings_added_ = true;
+}
+
 void ResultWriter::append(const KernelResult& result, const std::optional<PowerRecord>& power) {
   preflight();
   h5::Handle file;
@@ -139,13 +145,19 @@ void ResultWriter::append(const KernelResult& result, const std::optional<PowerR
       run_group = next_run_name(runs);
       write_run(runs, run_group, metadata_, run_power_);
     }
-    h5::Handle kernels = h5::open_group(h5::open_group(runs, run_group), "kernels");
+    h5::Handle run = h5::open_group(runs, run_group);
+    if (trust_warnings_added_) {  // the list grew after the run was first written
+      h5::remove_attr(run, kTrustWarnings);
+      h5::write_attr(run, kTrustWarnings, metadata_.trust_warnings);
+    }
+    h5::Handle kernels = h5::open_group(run, "kernels");
     write_kernel(kernels, numbered("", kernels_written_, 3) + "-" + result.kernel, result, power);
   }
   const std::string bytes = h5::image_bytes(file);
   file.reset();
   replace_file(target_, bytes, path_);
   run_group_ = run_group;
+  trust_warnings_added_ = false;
   ++kernels_written_;
   interrupt_->result_written();
 }

@@ -38,6 +38,11 @@ class ResultWriter {
   // What the run's power meters are; written with the run's first kernel.
   void set_run_power(RunPower power) { run_power_ = std::move(power); }
 
+  // A reason the run's figures cannot be trusted that a kernel found while it ran: joins the
+  // run's trust warnings, written with the next append (the run's first, or rewriting the
+  // list a run already has).
+  void add_trust_warning(const std::string& warning);
+
   // Adds one kernel result (and its power record, where measured) to this suite run.
   void append(const KernelResult& result, const std::optional<PowerRecord>& power = std::nullopt);
 
@@ -54,6 +59,7 @@ class ResultWriter {
   RunMetadata metadata_;
   std::optional<RunPower> run_power_;
   std::string run_group_;  // chosen at the first append
+  bool trust_warnings_added_ = false;  // since the run's list was last written
   int kernels_written_ = 0;
   int kernels_planned_ = 0;
   std::unique_ptr<ResultLock> lock_;              // declared first: released last

@@ -30,6 +30,11 @@ struct RunContext {
   std::string output_stem;                         // result file path without ".h5" (rank 0):
                                                    // kernels' side files go next to it
   std::function<void(const KernelResult&)> record;  // collective: every rank calls it
+  // A reason this run's figures cannot be trusted that a kernel found while it ran (HPL far
+  // below its ranks' DGEMM rate): printed once and added to the run's trust warnings, so
+  // that `show`, `compare` and the verdict see it like any other. Every rank calls it with
+  // the same text, before `record` of the result it is about.
+  std::function<void(const std::string&)> warn;
   TimedPhaseListener* timed = nullptr;             // the suite's power windows, if any
 
   // Kernels bracket each timed stretch with these, PRK style: all ranks start together

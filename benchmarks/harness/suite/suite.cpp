@@ -105,6 +105,11 @@ int run_suite(MPI_Comm world, const SuiteOptions& options, const std::vector<Ker
       if (writer) writer->append(r, record);
     });
   };
+  context.warn = [&](const std::string& warning) {
+    if (rank != 0) return;
+    std::fprintf(stderr, "bramble: warning: %s\n", warning.c_str());
+    if (writer) writer->add_trust_warning(warning);
+  };
   for (Kernel* kernel : kernels) {
     kernel->run(context);
     if (writer) writer->kernel_finished();  // counted for the line an interrupted run prints

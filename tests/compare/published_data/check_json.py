@@ -17,5 +17,6 @@ for ranking in ("per_node", "per_watt"):
     assert [s["system"] for s in mine] == [label], (ranking, mine)
     assert mine[0]["rank"] >= 1, mine
     assert all(s["power_scope"] == "wall" for s in doc[ranking] if not s["yours"]), ranking
+    assert mine[0]["benchmark"] == "HPL-style", mine  # bramble's LU is not an official HPL run
 assert any("not wall power" in w for w in doc["warnings"]), doc["warnings"]
 print("ok:", label, "per node rank", [s["rank"] for s in doc["per_node"] if s["yours"]][0])

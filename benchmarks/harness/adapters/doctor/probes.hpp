@@ -7,20 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "suite/dgemm_rate.hpp"
+
 namespace bramble::doctor {
 
-// C = A B for random n x n matrices with one BLAS thread, best of `reps` timed products
-// after one untimed; the product is checked as C x = A (B x) for a random x, the
-// difference scaled by n * epsilon * |A| |B| |x| (HPL's way of scaling a residual).
-struct DgemmFigures {
-  double gflops = 0;
-  double residual = 0;  // <= kDgemmThreshold (diagnosis.hpp) is right
-};
+// C = A B for random n x n matrices with one BLAS thread (suite/dgemm_rate.hpp's
+// measure_dgemm: best of `reps` timed products after one untimed, the product checked by
+// dgemm_check, whose result <= kDgemmThreshold (diagnosis.hpp) is right).
 DgemmFigures dgemm_probe(int n, int reps);
-
-// The check alone, for column-major n x n A, B and C: 0 for C = A B in exact arithmetic,
-// about 1 or less for a rounded one, far more for a wrong one.
-double dgemm_check(const std::vector<double>& a, const std::vector<double>& b, const std::vector<double>& c, int n);
 
 // STREAM's triad a = b + 3 c over `n` doubles per array, best of `iterations` timed
 // passes after one untimed; counted as STREAM counts it (24 bytes per element), and every

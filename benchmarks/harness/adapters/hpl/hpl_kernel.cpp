@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,7 +17,9 @@
 #include "hpl/lu_factor.hpp"
 #include "hpl/matrix_generator.hpp"
 #include "hpl/residual.hpp"
+#include "adapters/hpl/dgemm_efficiency.hpp"
 #include "adapters/hpl/hpl_dat.hpp"
+#include "adapters/hpl/hpl_output_format.hpp"
 #include "core/input_file.hpp"
 #include "adapters/hpl/lu_phase_timer.hpp"
 #include "adapters/hpl/memory_sizing.hpp"
@@ -181,9 +184,36 @@ KernelResult report(const RunContext& ctx, const HplCase& c, const HplOptions& o
                   {"seed", static_cast<std::int64_t>(o.seed)},
                   {"panel_leaf_width", std::int64_t{o.leaf_width}}};
   r.verification = residual_verification(c, reps);
+  r.reference_format_lines = {
+      hpl_header_line(),
+      hpl_result_line(hpl_variant_code(c.order, c.depth, c.bcast, o.leaf_width), c.n, c.nb, c.p, c.q, best,
+                      r.figure_of_merit),
+      hpl_residual_line(reps.worst_residual, reps.passed)};
   ctx.record_phases(r, {std::begin(hpl::kLuPhaseNames), std::end(hpl::kLuPhaseNames)},
                     "seconds, summed over repetitions", reps.phase_sum);
   return r;
+}
+
+// The case as HPL prints one (reference_format_lines: the best repetition's time, the worst
+// residual), with HPL's rule between the header and the result.
+void print_hpl_format(const RunContext& ctx, const KernelResult& r) {
+  if (comm_rank(ctx.world) != 0 || r.reference_format_lines.size() != 3) return;
+  const std::string dashes(80, '-');
+  std::printf("%s\n%s\n%s\n%s\n", r.reference_format_lines[0].c_str(), dashes.c_str(),
+              r.reference_format_lines[1].c_str(), r.reference_format_lines[2].c_str());
+}
+
+// Its share of the ranks' DGEMM rate: stored, printed, and a trust warning where one is due
+// (dgemm_efficiency.hpp). A failed case gets none: its verdict already says enough.
+void judge_against_dgemm(const RunContext& ctx, const HplCase& c, const RanksDgemmRate& rate, KernelResult& r) {
+  add_dgemm_efficiency(r, rate);
+  const double percent = efficiency_percent(r.figure_of_merit, rate.gflops);
+  const EfficiencyVerdict v =
+      judge_efficiency(r.problem, percent, matrix_memory_share(c.n, ctx.topology->nodes()), ctx.quick);
+  if (comm_rank(ctx.world) == 0)
+    std::printf("hpl %s: %.1f %% of the DGEMM rate of its %d rank(s), %.2f Gflop/s (n=%d)%s\n", r.problem.c_str(),
+                percent, rate.ranks, rate.gflops, rate.n, v.note.empty() ? "" : ("; " + v.note).c_str());
+  if (!v.warning.empty() && r.passed && ctx.warn) ctx.warn(v.warning);
 }
 
 // P x Q in 64 bits: two sides of up to kMaxHplGridSide cannot wrap to the rank count.
@@ -227,6 +257,8 @@ void HplKernel::add_options(CLI::App& sub) {
   // At most int64's largest: result files store the seed as a signed 64-bit integer.
   sub.add_option("--seed", opt_.seed, "Seed of the random system")->check(whole_number<std::int64_t>(0))->capture_default_str();
   sub.add_option("--leaf", opt_.leaf_width, "Panel recursion leaf width")->check(whole_number<int>(1, 1024))->capture_default_str();
+  sub.add_flag("--no-dgemm-rate", opt_.no_dgemm_rate,
+               "Skip measuring the ranks' DGEMM rate (about 0.3 s, untimed) and HPL's efficiency against it");
 }
 
 std::vector<HplCase> HplKernel::plan(const RunContext& ctx) const {
@@ -307,7 +339,18 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
 }
 
 void HplKernel::run(RunContext& ctx) {
-  for (const HplCase& c : plan(ctx)) ctx.record(run_case(ctx, c));
+  const std::vector<HplCase> cases = plan(ctx);
+  // Once, before the first case: every case runs on the same ranks, and the matrix is not
+  // allocated yet. Outside every timed window (no start_timed), so HPL's figure is unchanged.
+  std::optional<RanksDgemmRate> dgemm;
+  if (!opt_.no_dgemm_rate) dgemm = measure_ranks_dgemm(ctx.world);
+  for (const HplCase& c : cases) {
+    KernelResult r = run_case(ctx, c);
+    print_hpl_format(ctx, r);
+    if (dgemm) judge_against_dgemm(ctx, c, *dgemm, r);
+    if (comm_rank(ctx.world) == 0) std::fflush(stdout);
+    ctx.record(r);
+  }
 }
 
 }  // namespace bramble

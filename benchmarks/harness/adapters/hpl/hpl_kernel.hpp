@@ -4,7 +4,10 @@
 //   validate  - every case is checked before anything runs (grid, sizes, memory);
 //   timed run - generate, barrier, factor + solve, slowest rank's time;
 //   verify    - regenerate A and b, HPL's scaled residual against the threshold;
-//   report    - one KernelResult per case, handed to the suite.
+//   report    - one KernelResult per case, with its efficiency against the DGEMM rate its
+//               ranks reach (measured once, before the first case: dgemm_efficiency.hpp)
+//               and its lines in HPL's own output format (hpl_output_format.hpp), handed to
+//               the suite.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -44,6 +47,7 @@ struct HplOptions {
   std::int64_t update_chunk = 256;
   std::uint64_t seed = 20260101;
   int leaf_width = 16;
+  bool no_dgemm_rate = false;  // skip measuring the ranks' DGEMM rate (dgemm_efficiency.hpp)
 };
 
 // Most square P x Q with P <= Q and P * Q == ranks.
