@@ -102,6 +102,12 @@ TEST(CaseHash, LeavesOutGridRepsAndOutputs) {
   EXPECT_EQ(case_hash(a.result), case_hash(b.result));
   EXPECT_NE(case_hash(a.result), case_hash(c.result));
   EXPECT_EQ(case_hash(a.result).size(), 16u);
+  // The cache a machine has is not the problem: the same STREAM N on two machines matches.
+  const auto s1 = kernel("stream", 1, {{"n_per_rank", std::int64_t{1000}}, {"llc_bytes", std::int64_t{1 << 20}},
+                                       {"llc_node_bytes_per_rank", std::int64_t{1 << 18}}, {"llc_source", std::string("sysfs")}});
+  const auto s2 = kernel("stream", 1, {{"n_per_rank", std::int64_t{1000}}, {"llc_bytes", std::int64_t{32 << 20}},
+                                       {"llc_node_bytes_per_rank", std::int64_t{1 << 22}}, {"llc_source", std::string("sysconf")}});
+  EXPECT_EQ(case_hash(s1.result), case_hash(s2.result));
 }
 
 TEST(MatchCases, SameProblemFirstThenByKindAndMissingStaysMissing) {

@@ -26,9 +26,10 @@ std::string text_of(const KernelResult* r, const std::string& name) {
 bool parameter_defines_problem(const std::string& name) {
   // An output file and the number of repetitions change neither the problem nor its rates;
   // the process grid is how the machine ran it (a Pi cluster and one server use different
-  // grids for the same N), not which problem it solved.
-  static const std::set<std::string> not_problem{"image", "reps", "rounds", "blocks", "p", "q", "grid_order",
-                                                 "px", "py", "pz"};
+  // grids for the same N), not which problem it solved; nor is the cache the machine has.
+  static const std::set<std::string> not_problem{"image", "reps",    "rounds", "blocks", "p",
+                                                 "q",     "grid_order", "px", "py",     "pz",
+                                                 "llc_bytes", "llc_source", "llc_node_bytes_per_rank"};
   return !not_problem.count(name);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <thread>
 
@@ -270,26 +271,34 @@ std::optional<PowerRecord> PowerMonitor::finish_phase(const std::string& figure_
 }
 
 void PowerMonitor::measure_idle() {
-  if (!metering() || !(options_.idle_seconds > 0)) return;
-  // Every rank sleeps (a barrier would spin): the node is as idle as a booted node running
-  // bramble can be.
-  MPI_Barrier(world_);
-  sleep_seconds(options_.settle_seconds);
-  MPI_Barrier(world_);
-  started();
-  sleep_seconds(options_.idle_seconds);
-  MPI_Barrier(world_);
-  stopped();
+  if (!metering()) return;
+  // A declared idle figure (fixed:LOAD:IDLE) needs no measurement: it stands even with
+  // --idle-seconds 0, which only skips measuring.
+  const bool measure = options_.idle_seconds > 0;
+  if (measure) {
+    // Every rank sleeps (a barrier would spin): the node is as idle as a booted node running
+    // bramble can be.
+    MPI_Barrier(world_);
+    sleep_seconds(options_.settle_seconds);
+    MPI_Barrier(world_);
+    started();
+    sleep_seconds(options_.idle_seconds);
+    MPI_Barrier(world_);
+    stopped();
+  }
   double idle[2] = {power::kUnknown, 0};  // watts, samples
   if (sampler_ && my_meter_ >= 0) {
-    ensure_sample_after(windows_.back().t1);
-    try {
-      const power::WindowStats st = meter_stats(sampler_->samples());
-      idle[0] = sampler_->source() && sampler_->source()->declared_idle_watts()
-                    ? *sampler_->source()->declared_idle_watts()
-                    : st.mean_watts;
-      idle[1] = st.samples;
-    } catch (const power::PowerError&) {  // a broken meter log: no baseline
+    const auto declared = sampler_->source() ? sampler_->source()->declared_idle_watts() : std::nullopt;
+    if (declared) {
+      idle[0] = *declared;
+    } else if (measure) {
+      ensure_sample_after(windows_.back().t1);
+      try {
+        const power::WindowStats st = meter_stats(sampler_->samples());
+        idle[0] = st.mean_watts;
+        idle[1] = st.samples;
+      } catch (const power::PowerError&) {  // a broken meter log: no baseline
+      }
     }
   }
   windows_.clear();
@@ -299,7 +308,7 @@ void PowerMonitor::measure_idle() {
   if (comm_rank(world_) != 0) return;
   std::string line;
   for (const auto& v : all) {
-    if (v.size() != 3) continue;
+    if (v.size() != 3 || (!measure && std::isnan(v[1]))) continue;
     MeterInfo& m = meters_[static_cast<std::size_t>(v[0])];
     m.idle_watts = v[1];
     m.idle_samples = int(v[2]);
@@ -308,7 +317,8 @@ void PowerMonitor::measure_idle() {
                   m.scope.c_str());
     line += buf;
   }
-  std::fprintf(stderr, "power: idle baseline over %.1f s: %s\n", options_.idle_seconds, line.c_str());
+  if (measure) std::fprintf(stderr, "power: idle baseline over %.1f s: %s\n", options_.idle_seconds, line.c_str());
+  else if (!line.empty()) std::fprintf(stderr, "power: idle baseline as declared (not measured): %s\n", line.c_str());
 }
 
 RunPower PowerMonitor::run_power() {
