@@ -58,8 +58,13 @@ std::string check_whole_number(std::string_view text, std::int64_t min, std::int
   // A number too long for int64 is still a number: say it is out of range, not "not a number".
   const bool digits = !text.empty() && text.find_first_not_of("+-0123456789") == std::string_view::npos &&
                       text.find_first_of("+-", 1) == std::string_view::npos && text.find_first_of("0123456789") != std::string_view::npos;
+  // Above the largest allowed (or beyond int64 altogether), the message names the largest,
+  // even where the option has no bound of its own: "at least 0" would not say what is wrong.
+  const bool too_big = v ? *v > max : digits && text.front() != '-';
   std::string m = "must be a whole number ";
-  m.append(whole_range_text(min, max)).append(", got ").append(given(text, digits));
+  m.append(too_big ? "from " + std::to_string(min) + " to " + std::to_string(max) : whole_range_text(min, max))
+      .append(", got ")
+      .append(given(text, digits));
   return m;
 }
 

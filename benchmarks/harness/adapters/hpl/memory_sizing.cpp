@@ -29,18 +29,25 @@ double hpl_rank_bytes(std::int64_t n, int nb, int p, int q, int row, int col) {
 void check_hpl_fits(const Topology& topology, std::int64_t n, int nb, int p, int q,
                     hpl::GridOrder order) {
   std::vector<double> need(static_cast<std::size_t>(topology.node_count()), 0.0);
+  std::vector<double> need_nb1(need.size(), 0.0);  // the same with NB = 1: what N alone asks
   for (int rank = 0; rank < p * q; ++rank) {
     const int row = order == hpl::GridOrder::row_major ? rank / q : rank % p;
     const int col = order == hpl::GridOrder::row_major ? rank % q : rank / p;
     need[topology.node_of_rank(rank)] += hpl_rank_bytes(n, nb, p, q, row, col);
+    need_nb1[topology.node_of_rank(rank)] += hpl_rank_bytes(n, 1, p, q, row, col);
   }
   for (int node = 0; node < topology.node_count(); ++node) {
     const NodeInfo& info = topology.nodes()[node];
-    if (need[node] > double(info.memory_available_bytes))
-      throw InputError("N=" + std::to_string(n) + " does not fit: node " + info.hostname + " (" +
-                       std::to_string(info.ranks) + " rank(s)) needs " + gib(need[node]) +
-                       " but has " + gib(double(info.memory_available_bytes)) +
-                       " available; choose a smaller --n or --mem-fraction");
+    const double available = double(info.memory_available_bytes);
+    if (need[node] <= available) continue;
+    // Advice that fits the cause: where N alone would fit, the NB-wide panel and U buffers
+    // (an NB far above N, say) are what does not.
+    const std::string advice = need_nb1[node] <= available
+                                   ? "NB=" + std::to_string(nb) + "'s panel buffers are what does not fit; choose a smaller --nb"
+                                   : "choose a smaller --n or --mem-fraction";
+    throw InputError("N=" + std::to_string(n) + " does not fit: node " + info.hostname + " (" +
+                     std::to_string(info.ranks) + " rank(s)) needs " + gib(need[node]) + " but has " +
+                     gib(available) + " available; " + advice);
   }
 }
 
