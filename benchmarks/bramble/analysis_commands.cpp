@@ -63,7 +63,7 @@ void compare(const AnalysisCommands& c) {
 
 void add_analysis_commands(CLI::App& app, AnalysisCommands& c) {
   c.compare = app.add_subcommand("compare", "Compare runs side by side: per node, core, watt, dollar and year");
-  c.compare->add_option("files", c.specs, "Result files; FILE#NAME picks one run (its label, or host and time)")
+  c.compare->add_option("files", c.specs, "Result files; FILE#NAME picks runs by name (label, or host and time), FILE#run-0002 one by its group")
       ->required();
   c.compare->add_option("--baseline", c.baseline, "The run the ratios are against: its position (1 = first) or name")
       ->capture_default_str();

@@ -1,6 +1,7 @@
 // Writes the result-file fixtures the fault tests and the bad-input matrix need, at test time
 // (no HDF5 command-line tools or h5py are assumed on the test machine):
 //   bramble_h5_fixture result PATH     a good bramble result file (one run, one kernel)
+//   bramble_h5_fixture two-runs PATH LABEL   two such runs, both labelled LABEL
 //   bramble_h5_fixture truncated PATH  the same, cut to half its size
 //   bramble_h5_fixture foreign PATH    an HDF5 file another program might write
 //   bramble_h5_fixture newer PATH      a bramble file with a schema newer than this build's
@@ -19,10 +20,10 @@
 namespace {
 using namespace bramble;
 
-void write_result(const std::string& path, bool phase_work = false) {
+void write_result(const std::string& path, bool phase_work = false, const std::string& label = "fixture") {
   RunMetadata m;
   m.program_version = "fixture";
-  m.label = "fixture";
+  m.label = label;
   m.ranks = 1;
   m.node_count = 1;
   m.ranks_per_node = {1};
@@ -67,8 +68,9 @@ void write_newer(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s result|truncated|foreign|newer|partial-phase-work PATH\n", argv[0]);
+  if (argc != 3 && !(argc == 4 && std::string(argv[1]) == "two-runs")) {
+    std::fprintf(stderr, "usage: %s result|truncated|foreign|newer|partial-phase-work PATH\n"
+                         "       %s two-runs PATH LABEL   (two good runs, both labelled LABEL)\n", argv[0], argv[0]);
     return 2;
   }
   const std::string kind = argv[1], path = argv[2];
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
     h5::silence_errors();
     std::filesystem::remove(path);
     if (kind == "result" || kind == "truncated") write_result(path);
+    else if (kind == "two-runs") write_result(path, false, argv[3]), write_result(path, false, argv[3]);
     else if (kind == "foreign") write_foreign(path);
     else if (kind == "newer") write_newer(path);
     else if (kind == "partial-phase-work") write_partial_phase_work(path);

@@ -11,9 +11,14 @@ namespace bramble {
 
 std::pair<std::string, std::string> split_run_spec(const std::string& spec) {
   struct stat st {};
-  const std::size_t hash = spec.rfind('#');
-  if (hash == std::string::npos || ::stat(spec.c_str(), &st) == 0) return {spec, ""};
-  return {spec.substr(0, hash), spec.substr(hash + 1)};
+  if (::stat(spec.c_str(), &st) == 0) return {spec, ""};
+  // The first '#' after which the path exists: a label may hold '#' too ("rack#2"), and a
+  // path may; where no prefix exists, the first '#' (the message then names that file).
+  const std::size_t first = spec.find('#');
+  for (std::size_t hash = first; hash != std::string::npos; hash = spec.find('#', hash + 1))
+    if (::stat(spec.substr(0, hash).c_str(), &st) == 0) return {spec.substr(0, hash), spec.substr(hash + 1)};
+  if (first == std::string::npos) return {spec, ""};
+  return {spec.substr(0, first), spec.substr(first + 1)};
 }
 
 std::vector<SelectedRun> select_runs(const std::vector<std::string>& specs) {
@@ -25,16 +30,20 @@ std::vector<SelectedRun> select_runs(const std::vector<std::string>& specs) {
     if (it == files.end()) it = files.emplace(path, read_result_file(path)).first;
     const ResultFile& file = it->second;
     if (file.runs.empty()) throw InputError(path + " holds no runs");
+    // A run's group ("run-0002") picks it whatever its label holds, and tells apart runs
+    // that share a label; a name picks every run so named.
     bool found = false;
     std::string names;
     for (const auto& run : file.runs) {
       const std::string n = run_name(run);
-      names += (names.empty() ? "\"" : ", \"") + n + "\"";
-      if (!name.empty() && n != name) continue;
+      names += (names.empty() ? "\"" : ", \"") + n + "\" (" + run.group + ")";
+      if (!name.empty() && n != name && run.group != name) continue;
       selected.push_back({path, n, run});
       found = true;
     }
-    if (!found) throw InputError(path + " has no run named \"" + name + "\"; its runs are " + names);
+    if (!found)
+      throw InputError(path + " has no run named \"" + name + "\"; its runs are " + names +
+                       ": pick one by name or by its group, e.g. " + path + "#" + file.runs.back().group);
   }
   // Names are how tables, --baseline and --price refer to runs: make them unique.
   std::map<std::string, int> seen;

@@ -1,7 +1,9 @@
 #pragma once
 // Which runs a comparison looks at. A result file may hold several runs (every `bramble run
-// --out F` appends one); `FILE` takes them all, `FILE#NAME` the one whose name is NAME, a
-// run's name being its label, else its first host and time (results/model.hpp run_name).
+// --out F` appends one); `FILE` takes them all, `FILE#NAME` those whose name is NAME, a
+// run's name being its label, else its first host and time (results/model.hpp run_name), and
+// `FILE#run-0002` the run of that group, which always works: a label may hold '#' or be
+// given to two runs.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,7 +24,8 @@ struct SelectedRun {
 std::vector<SelectedRun> select_runs(const std::vector<std::string>& specs);
 
 // "results/a.h5#epyc" -> {"results/a.h5", "epyc"}; "a.h5" -> {"a.h5", ""}. A path that
-// itself holds '#' and exists as given is taken whole.
+// itself holds '#' and exists as given is taken whole; otherwise the split is at the first
+// '#' whose prefix exists, so "a.h5#rack#2" is run "rack#2" of a.h5.
 std::pair<std::string, std::string> split_run_spec(const std::string& spec);
 
 }  // namespace bramble
