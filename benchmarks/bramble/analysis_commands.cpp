@@ -12,6 +12,7 @@
 #include "core/errors.hpp"
 #include "core/input_file.hpp"
 #include "core/number_text.hpp"
+#include "core/printable.hpp"
 #include "suite/option_checks.hpp"
 
 namespace bramble {
@@ -52,11 +53,15 @@ void compare(const AnalysisCommands& c) {
     const std::vector<PublishedRow> rows =
         c.published_file.empty() ? builtin_published()
                                  : parse_published_csv(read_input_file(c.published_file, "published results"), c.published_file);
-    report_published_ranking(std::cout, rows, runs, c.format);
+    std::ostringstream text;
+    report_published_ranking(text, rows, runs, c.format);
+    std::cout << printable_lines(text.str());
     return;
   }
   const CompareOptions options = compare_options(c, runs);
-  report_comparison(std::cout, compare_runs(std::move(runs), options), c.format);
+  std::ostringstream text;  // labels and names come from files: escaped on the way out
+  report_comparison(text, compare_runs(std::move(runs), options), c.format);
+  std::cout << printable_lines(text.str());
 }
 
 }  // namespace
@@ -101,7 +106,11 @@ int run_analysis_command(MPI_Comm world, const AnalysisCommands& c) {
   agree(world, [&] {
     if (comm_rank(world) != 0) return;
     if (*c.compare) compare(c);
-    else report_scaling(std::cout, c.scaling_options);
+    else {
+      std::ostringstream text;
+      report_scaling(text, c.scaling_options);
+      std::cout << printable_lines(text.str());
+    }
     std::cout.flush();
   });
   return kExitOk;

@@ -2,11 +2,13 @@
 
 #include "analysis_commands.hpp"
 
+#include <sstream>
 #include <mpi.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <sstream>
 
 #include "bramble/version.hpp"
 #include "core/collective.hpp"
@@ -25,7 +27,11 @@ namespace {
 
 int show_file(MPI_Comm world, const std::string& path, const std::string& format) {
   agree(world, [&] {
-    if (comm_rank(world) == 0) make_reporter(format)->report(std::cout, read_result_file(path));
+    if (comm_rank(world) == 0) {
+      std::ostringstream text;  // labels, host names and scene names come from the file
+      make_reporter(format)->report(text, read_result_file(path));
+      std::cout << printable_lines(text.str());
+    }
   });
   return kExitOk;
 }

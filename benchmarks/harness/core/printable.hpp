@@ -14,6 +14,11 @@ namespace bramble {
 // `max_bytes` of input the rest is cut and "..." says so (0: no limit).
 std::string printable(std::string_view text, std::size_t max_bytes = 0);
 
+// A whole report, line by line: printable() of each line, the line breaks kept. What the
+// reports write to a terminal passes through this once, so that a label, host name or CSV
+// cell read from a file reaches the screen escaped in every format, whichever line holds it.
+std::string printable_lines(std::string_view text);
+
 // printable(text, max_bytes) in double quotes, for quoting input inside a message.
 std::string in_quotes(std::string_view text, std::size_t max_bytes = 80);
 
