@@ -44,8 +44,17 @@ def parse_args(argv):
 
 
 def missing_modules(err):
-    print(f"plot.py: needs h5py and matplotlib ({err}); on Debian: apt-get install "
-          "python3-h5py python3-matplotlib (scripts/setup.sh does)", file=sys.stderr)
+    # Debian's packages serve /usr/bin/python3 only: a venv or another Python started with
+    # `python3 scripts/plot.py` lacks them though apt has installed them. Say which applies.
+    system = "/usr/bin/python3"
+    if os.path.realpath(sys.executable) != os.path.realpath(system) and os.path.exists(system):
+        print(f"plot.py: needs h5py and matplotlib ({err}), which this Python ({sys.executable}) "
+              f"does not have; Debian's python3-h5py and python3-matplotlib serve {system}: run "
+              f"scripts/plot.py directly (it starts {system}), or install them into this Python",
+              file=sys.stderr)
+    else:
+        print(f"plot.py: needs h5py and matplotlib ({err}); on Debian: apt-get install "
+              "python3-h5py python3-matplotlib (scripts/setup.sh does)", file=sys.stderr)
     return 1
 
 

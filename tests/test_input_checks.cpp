@@ -40,6 +40,23 @@ TEST(Printable, EscapesControlsAndBrokenUtf8ButKeepsLetters) {
   EXPECT_FALSE(is_printable("\xff"));
 }
 
+// Invisible format characters would make two texts look alike: a byte-order mark before a
+// CSV header, a right-to-left override in a label (issue 22 §3, §10).
+TEST(Printable, EscapesInvisibleFormatCharacters) {
+  EXPECT_EQ(printable("\xef\xbb\xbfsystem"), "\\xef\\xbb\\xbfsystem");          // U+FEFF
+  EXPECT_EQ(printable("pi\xe2\x80\x8b" "01"), "pi\\xe2\\x80\\x8b01");              // zero-width space
+  EXPECT_EQ(printable("a\xe2\x80\xae" "b"), "a\\xe2\\x80\\xaeb");                  // right-to-left override
+  EXPECT_EQ(printable("\xe2\x80\x94 dash"), "\xe2\x80\x94 dash");               // U+2014 stays
+  EXPECT_FALSE(is_printable("\xef\xbb\xbf"));
+}
+
+// The report filter: every line escaped, the line breaks kept.
+TEST(Printable, LinesKeepTheirBreaks) {
+  EXPECT_EQ(printable_lines("a\x1b[1m\nb\x07\n"), "a\\x1b[1m\nb\\x07\n");
+  EXPECT_EQ(printable_lines(""), "");
+  EXPECT_EQ(printable_lines("\n\n"), "\n\n");
+}
+
 TEST(NumberText, WholeNumbersAreWholeAndFit) {
   EXPECT_EQ(parse_whole_number("42"), 42);
   EXPECT_EQ(parse_whole_number("+5"), 5);

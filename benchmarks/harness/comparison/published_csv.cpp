@@ -110,7 +110,10 @@ std::vector<PublishedRow> parse_published_csv(const std::string& text, const std
   std::vector<PublishedRow> rows;
   bool header_seen = false;
   std::size_t number = 0;
-  for (std::size_t start = 0; start < text.size();) {
+  // A spreadsheet saving "CSV UTF-8" starts the file with a byte-order mark: not part of the
+  // header, so it is skipped rather than refused.
+  const std::size_t bom = text.rfind("\xef\xbb\xbf", 0) == 0 ? 3 : 0;
+  for (std::size_t start = bom; start < text.size();) {
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     std::string line = text.substr(start, end - start);

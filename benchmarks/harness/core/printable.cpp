@@ -28,6 +28,12 @@ std::size_t printable_sequence(std::string_view text, std::size_t at) {
   }
   const std::uint32_t smallest[] = {0, 0, 0xa0, 0x800, 0x10000};  // below: overlong or C1
   if (code < smallest[length] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return 0;
+  // Invisible format characters: zero-width spaces and joiners, the bidirectional overrides
+  // that reorder what a terminal shows, and the byte-order mark. Shown, they would make two
+  // different texts look the same (a header with a BOM looks like the header).
+  const bool invisible = (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) ||
+                         (code >= 0x2060 && code <= 0x2069) || code == 0xfeff;
+  if (invisible) return 0;
   return length;
 }
 

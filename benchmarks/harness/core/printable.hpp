@@ -9,7 +9,8 @@
 namespace bramble {
 
 // `text` with every byte that is not printable shown as \xHH: control characters (tab and
-// newline included), DEL, C1 controls and bytes that are not valid UTF-8. Printable ASCII
+// newline included), DEL, C1 controls, invisible format characters (zero-width spaces,
+// bidirectional overrides, the byte-order mark) and bytes that are not valid UTF-8. Printable ASCII
 // and valid UTF-8 letters are kept, so names in any script stay readable. Beyond
 // `max_bytes` of input the rest is cut and "..." says so (0: no limit).
 std::string printable(std::string_view text, std::size_t max_bytes = 0);

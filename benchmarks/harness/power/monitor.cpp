@@ -286,6 +286,10 @@ void PowerMonitor::measure_idle() {
     MPI_Barrier(world_);
     stopped();
   }
+  // Without the idle wait, the first phase may start before a sampler's first reading, and a
+  // phase shorter than one interval would then have none before it to start from: wait for
+  // one reading (one interval at most; a source that does not answer is not waited for).
+  if (!measure && sampler_ && my_meter_ >= 0) ensure_sample_after(power::now().mono);
   double idle[2] = {power::kUnknown, 0};  // watts, samples
   if (sampler_ && my_meter_ >= 0) {
     const auto declared = sampler_->source() ? sampler_->source()->declared_idle_watts() : std::nullopt;
