@@ -424,7 +424,8 @@ TEST(PowerTotals, Green500NeedsAMinuteTenSamplesAndOnePerSecond) {
   EXPECT_NE(throttled.notes.find("pi02 throttled"), std::string::npos) << throttled.notes;
 }
 
-TEST(PowerSummary, TableShowsWattsPerWattAStarAndThrottling) {
+// A passed HPL result at 30 Gflop/s, one 1 s repetition: what the summary tests print.
+KernelResult passed_hpl() {
   KernelResult r;
   r.kernel = "hpl";
   r.problem = "N=100";
@@ -433,6 +434,11 @@ TEST(PowerSummary, TableShowsWattsPerWattAStarAndThrottling) {
   r.figure_of_merit = 30;
   r.rep_seconds = {1.0};
   r.passed = true;
+  return r;
+}
+
+TEST(PowerSummary, TableShowsWattsPerWattAStarAndThrottling) {
+  KernelResult r = passed_hpl();
   PowerRecord rec = two_nodes(6, 9, "wall", 30, 301);
   rec.nodes[1].stats.throttled = 0x50002;
   summarise_power(rec, 2, {"pi01", "pi02"}, r.figure_name, r.figure_of_merit);
@@ -460,14 +466,7 @@ TEST(PowerSummary, TableShowsWattsPerWattAStarAndThrottling) {
 // The summary after a run: a model's wall figure is starred and explained, and declared
 // shared gear is named under the table.
 TEST(PowerSummary, AModelsWallFigureAndDeclaredExtrasAreShownForWhatTheyAre) {
-  KernelResult r;
-  r.kernel = "hpl";
-  r.problem = "N=100";
-  r.figure_name = "gflops";
-  r.unit = "Gflop/s";
-  r.figure_of_merit = 30;
-  r.rep_seconds = {1.0};
-  r.passed = true;
+  KernelResult r = passed_hpl();
   PowerRecord rec = two_nodes(6, 9, "wall", 100, 1001);
   for (auto& m : rec.meters) m.scope = power::scope_name(power::Pi5PmicSource("vcgencmd pmic_read_adc", true).scope());
   summarise_power(rec, 2, {"pi01", "pi02"}, r.figure_name, r.figure_of_merit, 5.0);
