@@ -157,7 +157,7 @@ mpiexec=${MPIEXEC:-$(command -v mpirun || command -v mpiexec || true)}
 launcher=("$mpiexec")
 [ -z "$hostfile" ] || launcher+=(--hostfile "$hostfile")
 # Open MPI passes the environment to remote ranks only when told.
-if "$mpiexec" --version 2>&1 | grep -q "Open MPI"; then
+if grep -q "Open MPI" <<<"$("$mpiexec" --version 2>&1)"; then
   launcher+=(-x OPENBLAS_NUM_THREADS)
 fi
 

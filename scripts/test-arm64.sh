@@ -219,10 +219,11 @@ mount_in_root /run -t tmpfs -o mode=755 tmpfs
 mount_in_root /tmp -t tmpfs -o mode=1777 tmpfs
 mount_in_root "$root" --bind "$root"
 # The native suite's environment (scripts/env.sh), plus: qemu-user lacks process_vm_readv,
-# which Open MPI's shared-memory single-copy mode uses (ranks would spin on errno 38).
+# which Open MPI's shared-memory single-copy mode uses (ranks would spin on errno 38); and,
+# as in scripts/test.sh, ranks waiting on an oversubscribed machine yield the core.
 env_vars=(PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 TERM=dumb
           OMPI_MCA_rmaps_base_oversubscribe=1 OPENBLAS_NUM_THREADS=1
-          OMPI_MCA_btl_vader_single_copy_mechanism=none)
+          OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_mpi_yield_when_idle=1)
 if [ "$(id -u)" = 0 ]; then env_vars+=(OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1); fi
 if [ $all = 1 ]; then subset=(); else subset=(-L arch); fi
 log=$root/build/arm64/ctest.log

@@ -38,7 +38,7 @@ dir=$(mktemp -d "$PKG_OUT/contents.XXXXXX")
 trap 'rm -rf "$dir"' EXIT
 dpkg-deb -x "$deb" "$dir"
 readelf -d "$dir/usr/bin/bramble" | grep -E 'RPATH|RUNPATH' && fail "usr/bin/bramble has a run path (above)"
-readelf -S "$dir/usr/bin/bramble" | grep -q '\.symtab' && fail "usr/bin/bramble is not stripped"
+grep -q '\.symtab' <<<"$(readelf -S "$dir/usr/bin/bramble")" && fail "usr/bin/bramble is not stripped"
 grep -qx "bramble $version (commit [^ ]*), result schema [0-9]*" "$dir/usr/share/bramble/version" ||
   fail "usr/share/bramble/version is not a version line: $(cat "$dir/usr/share/bramble/version")"
 echo "ok: bramble $version $(field Architecture), $(stat -c %s "$deb") bytes; Depends: $(field Depends)"

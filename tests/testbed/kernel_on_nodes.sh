@@ -13,10 +13,11 @@ k=$(echo "$nodes" | wc -w)
 log=$(must_pass "$k nodes" tb_mpirun -n "$k" --map-by node "$BRAMBLE" run "$@" --power off --out "$out") ||
   { echo "$log"; exit 1; }
 echo "$log"
-echo "$log" | grep -E -q -e "$regex" || fail "no line matches /$regex/"
+grep -E -q -e "$regex" <<<"$log" || fail "no line matches /$regex/"
 
 hosts=$(file_hosts "$out")
 echo "per-node records name: $hosts"
 [ "$hosts" = "$nodes" ] || fail "the result file names hosts '$hosts', expected '$nodes'"
-"$BRAMBLE" show "$out" | grep -E -q "$k rank\(s\) on $k node\(s\)" || fail "bramble show does not say $k ranks on $k nodes"
+shown=$("$BRAMBLE" show "$out")
+grep -E -q "$k rank\(s\) on $k node\(s\)" <<<"$shown" || fail "bramble show does not say $k ranks on $k nodes"
 echo "ok: verified on $k nodes ($nodes), each named in $out"

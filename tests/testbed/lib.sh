@@ -48,5 +48,5 @@ must_pass() {
   echo "$out"
   echo "($what: exit $rc after $(since "$start") s)"
   [ "$rc" = 0 ] || fail "$what: exit $rc"
-  echo "$out" | grep -q "PASSED" || fail "$what: no PASSED verdict"
+  grep -q "PASSED" <<<"$out" || fail "$what: no PASSED verdict"
 }

@@ -7,9 +7,9 @@
 hpl=(run hpl --n 640 --nb 32 --p 1 --q 2 --seed 7 --power off)
 
 for node in n1 n2; do
-  tc -n "$(tb_ns "$node")" qdisc show dev eth0 | grep -q "tbf .*rate 1Gbit" ||
+  grep -q "tbf .*rate 1Gbit" <<<"$(tc -n "$(tb_ns "$node")" qdisc show dev eth0)" ||
     fail "$node's end of its veth is not shaped to 1gbit"
-  tc -n "$(tb_ns br)" qdisc show dev "$node" | grep -q "tbf .*rate 1Gbit" ||
+  grep -q "tbf .*rate 1Gbit" <<<"$(tc -n "$(tb_ns br)" qdisc show dev "$node")" ||
     fail "the bridge's end of $node's veth is not shaped to 1gbit"
 done
 

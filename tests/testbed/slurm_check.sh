@@ -34,10 +34,10 @@ export SLURM_SUBMIT_DIR=$job SLURM_JOB_ID=4242 SLURM_JOB_NAME=bramble SLURM_NTAS
 
 got=$(cd / && PATH=$job/bin:$PATH BRAMBLE=/opt/bramble "$script")
 echo "$got"
-echo "$got" | grep -q -x "srun --cpu-bind=cores /opt/bramble run all --out $job/results/bramble-bramble-4242.h5 --quick OPENBLAS_NUM_THREADS=1" ||
+grep -q -x "srun --cpu-bind=cores /opt/bramble run all --out $job/results/bramble-bramble-4242.h5 --quick OPENBLAS_NUM_THREADS=1" <<<"$got" ||
   fail "srun was not given one rank per core, the quick suite, results/bramble-<name>-<job>.h5, one BLAS thread"
 got=$(PATH=$job/bin:$PATH BRAMBLE=/opt/bramble BRAMBLE_KERNEL=hpl BRAMBLE_QUICK=0 BRAMBLE_SRUN_MPI=pmix "$script")
-echo "$got" | grep -q -x "srun --mpi=pmix --cpu-bind=cores /opt/bramble run hpl --out $job/results/bramble-bramble-4242.h5 OPENBLAS_NUM_THREADS=1" ||
+grep -q -x "srun --mpi=pmix --cpu-bind=cores /opt/bramble run hpl --out $job/results/bramble-bramble-4242.h5 OPENBLAS_NUM_THREADS=1" <<<"$got" ||
   fail "BRAMBLE_KERNEL, BRAMBLE_QUICK=0 or BRAMBLE_SRUN_MPI not applied: $got"
 if BRAMBLE_LAUNCHER="qsub" "$script" >/dev/null 2>&1; then fail "an unknown launcher was accepted"; fi
 
@@ -51,5 +51,5 @@ PATH=$job/bin:$PATH BRAMBLE_KERNEL=stencil BRAMBLE_QUICK=0 BRAMBLE_ARGS="--nx 64
   "$script" | tee "$job/log"
 grep -q "stencil 2D r=1 64x48 .*PASSED" "$job/log" || fail "the job's stencil run did not pass"
 [ -s "$job/results/bramble-bramble-4242.h5" ] || fail "no result file in the job's results/"
-"$BRAMBLE" show "$job/results/bramble-bramble-4242.h5" --format csv | grep -q ',stencil,' || fail "the result file holds no stencil run"
+grep -q ',stencil,' <<<"$("$BRAMBLE" show "$job/results/bramble-bramble-4242.h5" --format csv)" || fail "the result file holds no stencil run"
 echo "ok: the job script runs bramble with one rank per core and writes results/bramble-<name>-<job>.h5"

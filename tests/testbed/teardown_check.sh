@@ -9,7 +9,7 @@ mpirun_pid=$!
 trap 'kill -9 $mpirun_pid 2>/dev/null || true' EXIT
 # Wait for a rank on n2: then both nodes are busy.
 for _ in $(seq 300); do
-  ip netns pids "$(tb_ns n2)" 2>/dev/null | grep -q . && break
+  grep -q . <<<"$(ip netns pids "$(tb_ns n2)" 2>/dev/null)" && break
   sleep 0.1
 done
 [ -n "$(ip netns pids "$(tb_ns n2)")" ] || { cat "$TB_OUT/teardown.log"; fail "no process started on n2 within 30 s"; }
