@@ -3,7 +3,8 @@
 // physical cores, hardware threads and SMT state (issue 21) from a fake 2x2x2 SMT server and
 // scratch trees; and this process's CPU affinity. Then what moves figures on the same
 // hardware (issue 21 §6): transparent huge pages, and a Raspberry Pi's firmware settings from
-// a fake vcgencmd or a fake config.txt.
+// a fake vcgencmd or a fake config.txt. And the memory a job may take under a cgroup's limit
+// (issue 22 §7), v2 and v1, from fake trees.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
@@ -20,6 +21,7 @@
 #include "context/cpu_part.hpp"
 #include "context/cpu_topology.hpp"
 #include "context/huge_pages.hpp"
+#include "context/memory_limit.hpp"
 #include "context/node_info.hpp"
 #include "context/pi_firmware.hpp"
 #include "context/rank_placement.hpp"
@@ -356,6 +358,53 @@ TEST(PiFirmware, OnlySettingsThatMoveFiguresAreKept) {
     EXPECT_TRUE(setting_moves_figures(name)) << name;
   for (const char* name : {"hdmi_group", "dtparam", "disable_overscan", "camera_auto_detect", ""})
     EXPECT_FALSE(setting_moves_figures(name)) << name;
+}
+
+// cgroup v2: the tightest limit on the path wins, whichever level sets it; "max" is none.
+TEST_F(ScratchRoot, CgroupV2LimitOnAnAncestorLowersWhatIsAvailable) {
+  put("proc/self/cgroup", "0::/user.slice/job.scope\n");
+  put("sys/fs/cgroup/user.slice/job.scope/memory.max", "max\n");
+  put("sys/fs/cgroup/user.slice/job.scope/memory.current", "100\n");
+  put("sys/fs/cgroup/user.slice/memory.max", "4294967296\n");  // 4 GiB on the parent
+  put("sys/fs/cgroup/user.slice/memory.current", "1073741824\n");
+  const MemoryLimits limits = read_memory_limits(root_.string());
+  EXPECT_EQ(limits.cgroup_free, std::int64_t{3} << 30);
+  EXPECT_EQ(limits.cgroup_name, "cgroup memory.max 4.00 GiB");
+  EXPECT_EQ(limits.process_free, -1);  // a fake root reads no rlimits
+  EXPECT_EQ(limited_available(std::int64_t{16} << 30, limits, 4), std::int64_t{3} << 30);
+  EXPECT_EQ(binding_limit(std::int64_t{16} << 30, limits, 4), "cgroup memory.max 4.00 GiB");
+  // Below the limit's room, MemAvailable decides, and no limit is named.
+  EXPECT_EQ(limited_available(std::int64_t{2} << 30, limits, 4), std::int64_t{2} << 30);
+  EXPECT_EQ(binding_limit(std::int64_t{2} << 30, limits, 4), "");
+}
+
+TEST_F(ScratchRoot, CgroupV1MemoryControllerAndItsNoLimitValue) {
+  put("proc/self/cgroup", "12:cpu,cpuacct:/slurm/job1\n9:memory:/slurm/job1\n0::/\n");
+  put("sys/fs/cgroup/memory/slurm/job1/memory.limit_in_bytes", "2147483648\n");
+  put("sys/fs/cgroup/memory/slurm/job1/memory.usage_in_bytes", "3221225472\n");  // over: no room
+  put("sys/fs/cgroup/memory/memory.limit_in_bytes", "9223372036854771712\n");     // v1's "none"
+  EXPECT_EQ(read_memory_limits(root_.string()).cgroup_free, 0);
+  put("sys/fs/cgroup/memory/slurm/job1/memory.limit_in_bytes", "9223372036854771712\n");
+  EXPECT_EQ(read_memory_limits(root_.string()).cgroup_free, -1);
+}
+
+TEST_F(ScratchRoot, NoCgroupFileMeansNoLimit) {
+  const MemoryLimits limits = read_memory_limits(root_.string());
+  EXPECT_EQ(limits.cgroup_free, -1);
+  EXPECT_EQ(limited_available(12345, limits, 2), 12345);
+}
+
+// A process limit counts once per rank: ranks x what each may still take.
+TEST(MemoryLimits, ProcessLimitCountsPerRank) {
+  MemoryLimits limits;
+  limits.process_free = std::int64_t{1} << 30;
+  limits.process_name = "ulimit -v 1.25 GiB per process";
+  EXPECT_EQ(limited_available(std::int64_t{16} << 30, limits, 4), std::int64_t{4} << 30);
+  EXPECT_EQ(binding_limit(std::int64_t{16} << 30, limits, 4), "ulimit -v 1.25 GiB per process");
+  NodeInfo n;
+  n.memory_available_bytes = std::int64_t{4} << 30;
+  n.memory_limit = limits.process_name;
+  EXPECT_EQ(available_memory_text(n), "4.00 GiB available (ulimit -v 1.25 GiB per process)");
 }
 
 }  // namespace

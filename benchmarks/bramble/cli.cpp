@@ -2,7 +2,6 @@
 
 #include "analysis_commands.hpp"
 
-#include <sstream>
 #include <mpi.h>
 
 #include <CLI/CLI.hpp>
@@ -218,8 +217,14 @@ int run_cli(int argc, char** argv) {
     if (rank0) std::cout << app.help();
     return kExitUsage;
   } catch (const AgreedError& e) {
-    // Messages quote input (file lines, paths): escaped once more here, whatever built them.
-    if (rank0) std::fprintf(stderr, "bramble: error: %s\n", printable(e.what(), 4096).c_str());
+    // Messages quote input (file lines, paths): escaped once more here, whatever built them,
+    // line by line (several problems found before a run are a line each).
+    if (rank0) {
+      std::istringstream lines(e.what());
+      std::string line;
+      for (bool first = true; std::getline(lines, line); first = false)
+        std::fprintf(stderr, "%s%s\n", first ? "bramble: error: " : "", printable(line, 4096).c_str());
+    }
     return e.exit_code();
   } catch (const std::exception& e) {
     // Not agreed: other ranks may be waiting in a collective. Abort them all rather than hang.

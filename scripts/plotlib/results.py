@@ -5,6 +5,7 @@ one place, as a ResultFileError with one line to print, never half-way through a
 import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 
 import h5py
@@ -89,8 +90,9 @@ def _attrs(obj):
     return out
 
 
-def _read_kernel(group_name, k):
+def _read_kernel(where, group_name, k):
     a = _attrs(k)
+    _require_kernel_attrs(where, a)
     power, node_power = {}, {}
     if "power" in k:
         power = _attrs(k["power"])
@@ -129,17 +131,55 @@ def _read_run(path, group_name, r):
                 starts[node_name] = float(node.attrs["series_start_unix"])
     label = text(a.get("label", "")).strip()
     name = label or f"{hostnames[0] if hostnames else 'unknown'} {text(a.get('utc_time', group_name))}"
-    kernels = [_read_kernel(g, r["kernels"][g]) for g in sorted(r["kernels"].keys())]
+    kernels = [_read_kernel(f"runs/{group_name}/kernels/{g}", g, r["kernels"][g])
+               for g in sorted(r["kernels"].keys())]
     warnings = a.get("trust_warnings", [])
     return Run(path=path, group=group_name, name=name, ranks=int(a.get("ranks", 0)),
                hostnames=hostnames, trust_warnings=list(warnings) if isinstance(warnings, list) else [],
                series_start_unix=starts, kernels=kernels)
 
 
+# Every kernel result has had these since the first schema (benchmarks/harness/results/
+# reader.cpp): without one the file is damaged, never read as a zero figure or a FAILED.
+REQUIRED_KERNEL_ATTRS = {"kernel": str, "figure_name": str, "figure_of_merit": float,
+                         "unit": str, "passed": int, "ranks": int}
+
+# What the C++ reader refuses before opening (results/path_kind.hpp): anything but a regular
+# file, where h5py would block on a FIFO or read a device without end.
+KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+         (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+         (stat.S_ISSOCK, "a socket"))
+
+
+def _require_regular_file(path):
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ResultFileError(f"{path}: no such file") from None
+    except OSError as err:
+        raise ResultFileError(f"{path}: cannot read it ({err.strerror})") from None
+    for test, kind in KINDS:
+        if test(st.st_mode):
+            raise ResultFileError(f"{path}: is {kind}, not a result file")
+    if st.st_size == 0:
+        raise ResultFileError(f"{path}: is empty, not a bramble result file")
+
+
+def _require_kernel_attrs(where, attrs):
+    for name, kind in REQUIRED_KERNEL_ATTRS.items():
+        if name not in attrs:
+            raise ResultFileError(f"{where} has no {name} attribute")
+        value = attrs[name]
+        ok = isinstance(value, str) if kind is str else (
+            isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool))
+        if not ok:
+            raise ResultFileError(f"{where}'s {name} attribute is "
+                                  f"{'not text' if kind is str else 'not a number'}")
+
+
 def read_result_file(path):
     """The runs of one file, in run order. Raises ResultFileError with a one-line reason."""
-    if os.path.isdir(path):
-        raise ResultFileError(f"{path}: is a directory, not a result file")
+    _require_regular_file(path)
     try:
         handle = h5py.File(path, "r")
     except FileNotFoundError:
@@ -160,7 +200,10 @@ def read_result_file(path):
                                   f"{'newer than' if newer else 'not'} the one this script reads "
                                   f"({SCHEMA_VERSION}); use the scripts/plot.py of the bramble that wrote it")
         try:
-            return [_read_run(path, g, f["runs"][g]) for g in sorted(f["runs"].keys())]
+            return [_read_run(path, g, f["runs"][g]) for g in sorted(f["runs"].keys())
+                    if g.startswith("run-")]
+        except ResultFileError as err:
+            raise ResultFileError(f"{path}: damaged or incomplete result file ({err})") from None
         except (KeyError, OSError, RuntimeError, ValueError, TypeError, IndexError) as err:
             raise ResultFileError(f"{path}: damaged or incomplete result file "
                                   f"({_first_line(err)})") from None

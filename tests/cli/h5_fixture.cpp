@@ -8,9 +8,15 @@
 //   bramble_h5_fixture partial-phase-work PATH
 //                                      a good file whose kernel names its phase_work but has
 //                                      lost the unit (a damaged or hand-edited file)
+//   bramble_h5_fixture missing-attr PATH ATTR
+//                                      a good file whose kernel has lost attribute ATTR
+//   bramble_h5_fixture big PATH MIB    a good file holding MIB MiB more (a dataset outside the
+//                                      runs, as another tool might add): to time appending
+//                                      to a large file
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "results/h5_io.hpp"
@@ -42,14 +48,21 @@ void write_result(const std::string& path, bool phase_work = false, const std::s
   writer.append(r);
 }
 
-// The one kernel group of the one run, without its phase_work_unit attribute.
-void write_partial_phase_work(const std::string& path) {
-  write_result(path, /*phase_work=*/true);
+// The one kernel group of the one run, without its attribute `attr`.
+void write_without_attr(const std::string& path, const std::string& attr, bool phase_work) {
+  write_result(path, phase_work);
   h5::Handle file = h5::open_file(path, /*writable=*/true);
   h5::Handle runs = h5::open_group(file, "runs");
   h5::Handle kernels = h5::open_group(h5::open_group(runs, h5::children(runs).at(0)), "kernels");
   h5::Handle kernel = h5::open_group(kernels, h5::children(kernels).at(0));
-  if (H5Adelete(kernel, "phase_work_unit") < 0) throw std::runtime_error("cannot delete phase_work_unit");
+  if (H5Adelete(kernel, attr.c_str()) < 0) throw std::runtime_error("cannot delete " + attr);
+}
+
+void write_big(const std::string& path, const std::string& mib) {
+  write_result(path);
+  const std::size_t count = std::stoul(mib) * (std::size_t{1} << 20) / sizeof(double);
+  h5::Handle file = h5::open_file(path, /*writable=*/true);
+  h5::write_dataset(file, "padding", std::vector<double>(count, 1.0), {count});
 }
 
 void write_foreign(const std::string& path) {
@@ -68,9 +81,12 @@ void write_newer(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3 && !(argc == 4 && std::string(argv[1]) == "two-runs")) {
+  const bool third = argc == 4 && (std::string(argv[1]) == "two-runs" || std::string(argv[1]) == "missing-attr" ||
+                                   std::string(argv[1]) == "big");
+  if (argc != 3 && !third) {
     std::fprintf(stderr, "usage: %s result|truncated|foreign|newer|partial-phase-work PATH\n"
-                         "       %s two-runs PATH LABEL   (two good runs, both labelled LABEL)\n", argv[0], argv[0]);
+                         "       %s two-runs PATH LABEL   (two good runs, both labelled LABEL)\n"
+                         "       %s missing-attr PATH ATTR | big PATH MIB\n", argv[0], argv[0], argv[0]);
     return 2;
   }
   const std::string kind = argv[1], path = argv[2];
@@ -81,7 +97,9 @@ int main(int argc, char** argv) {
     else if (kind == "two-runs") write_result(path, false, argv[3]), write_result(path, false, argv[3]);
     else if (kind == "foreign") write_foreign(path);
     else if (kind == "newer") write_newer(path);
-    else if (kind == "partial-phase-work") write_partial_phase_work(path);
+    else if (kind == "partial-phase-work") write_without_attr(path, "phase_work_unit", true);
+    else if (kind == "missing-attr") write_without_attr(path, argv[3], false);
+    else if (kind == "big") write_big(path, argv[3]);
     else throw std::runtime_error("unknown fixture " + kind);
     if (kind == "truncated") std::filesystem::resize_file(path, std::filesystem::file_size(path) / 2);
   } catch (const std::exception& e) {

@@ -19,19 +19,22 @@ check() {  # FILE FORMAT
   esac
 }
 export -f check
-# Two at a time: each show starts an MPI singleton, which is most of its time. Under
-# emulation (BRAMBLE_TEST_EMULATED=1), where a singleton takes seconds, each file is shown in
-# one format, the formats taken in turn: every file and every format, a quarter of the shows.
+# Two at a time: each show starts an MPI singleton, which is most of its time (it was 54 s
+# of the suite for 4 formats of 42 files). So each file is shown in two formats, taken in
+# turn (table and csv, then markdown and json, ...): every file, and every format on half of
+# them. Under emulation (BRAMBLE_TEST_EMULATED=1), where a singleton takes seconds, in one.
+per_file=2
+[ "${BRAMBLE_TEST_EMULATED:-0}" = 1 ] && per_file=1
 pairs() {
   local i=0 f format
   for f in $files; do
     for format in table markdown csv json; do
-      if [ "${BRAMBLE_TEST_EMULATED:-0}" != 1 ] || [ $((i % 4)) = "$1" ]; then printf '%s %s\n' "$f" "$format"; fi
+      [ $((i % (4 / per_file))) = 0 ] && printf '%s %s\n' "$f" "$format"
       i=$((i + 1))
     done
     i=$((i + 1))
   done
 }
-pairs 0 |
+pairs |
   xargs -P 2 -n 2 bash -c 'check "$0" "$1"' || { echo "show_every_file.sh: FAIL"; exit 1; }
-echo "show_every_file.sh: $(echo "$files" | wc -w) files, 4 formats each: ok"
+echo "show_every_file.sh: $(echo "$files" | wc -w) files, $per_file format(s) each, every format on some: ok"

@@ -4,6 +4,8 @@
 #   bad_file.sh OUT_DIR REGEX FILE                      FILE as it is
 #   bad_file.sh OUT_DIR REGEX --truncate FILE           the first half of FILE
 #   bad_file.sh OUT_DIR REGEX --make FORMAT VERSION     an HDF5 file with these root attributes
+#   bad_file.sh OUT_DIR REGEX --fifo                    a FIFO (h5py would wait on it for ever)
+#   bad_file.sh OUT_DIR REGEX --fixture KIND [ARG]      $FIXTURE KIND FILE [ARG] (tests/cli/h5_fixture.cpp)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
@@ -22,9 +24,13 @@ with h5py.File(sys.argv[1], 'w') as f:
     f.attrs['format'] = sys.argv[2]
     f.attrs['schema_version'] = int(sys.argv[3])" "$out/input.h5" "$2" "$3" || fail "cannot make the file"
     input=$out/input.h5 ;;
+  --fifo) mkfifo "$out/input.h5" || fail "cannot make a FIFO"; input=$out/input.h5 ;;
+  --fixture)
+    "${FIXTURE:?}" "$2" "$out/input.h5" ${3:+"$3"} || fail "cannot make the $2 fixture"
+    input=$out/input.h5 ;;
   *) input=$1 ;;
 esac
-"$python" "$plot" "$input" -o "$out/png" >"$out/stdout" 2>"$out/stderr"
+timeout 60 "$python" "$plot" "$input" -o "$out/png" >"$out/stdout" 2>"$out/stderr"
 rc=$?
 echo "--- exit $rc; stderr:"; cat "$out/stderr"
 [ "$rc" = 3 ] || fail "exit status $rc, expected 3"

@@ -13,6 +13,7 @@
 #include "context/cpuinfo.hpp"
 #include "context/huge_pages.hpp"
 #include "context/pi_firmware.hpp"
+#include "core/format_units.hpp"
 #include "core/sysfs.hpp"
 
 namespace bramble {
@@ -64,8 +65,15 @@ const Fields<NodeInfo>& node_info_fields() {
       field("thp_defrag", &NodeInfo::thp_defrag),
       field("firmware_settings", &NodeInfo::firmware_settings),
       field("firmware_source", &NodeInfo::firmware_source),
+      field("memory_limit", &NodeInfo::memory_limit),
   };
   return fields;
+}
+
+std::string available_memory_text(const NodeInfo& n) {
+  std::string text = gib(double(n.memory_available_bytes)) + " available";
+  if (!n.memory_limit.empty()) text += " (" + n.memory_limit + ")";
+  return text;
 }
 
 int physical_cores_or_logical(const NodeInfo& n) { return n.physical_cores > 0 ? n.physical_cores : n.cores; }

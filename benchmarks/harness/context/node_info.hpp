@@ -33,7 +33,14 @@ struct NodeInfo {
   std::string thp_defrag{};         // their defrag mode: "always", "defer", "madvise", ...
   std::string firmware_settings{};  // Raspberry Pi overclock, SDRAM, NUMA (pi_firmware.hpp); "" none
   std::string firmware_source{};    // "vcgencmd get_config", a config.txt path, or "none" (no Pi firmware)
+  // The limit that lowered memory_available_bytes below MemAvailable (memory_limit.hpp):
+  // "ulimit -v 2.0 GiB per process", "cgroup memory.max 4.0 GiB"; "" none (issue 22 §7).
+  std::string memory_limit{};
 };
+
+// "3.2 GiB available", and under a limit "1.8 GiB available (ulimit -v 2.0 GiB per process)":
+// how the kernels' memory checks name what a node has.
+std::string available_memory_text(const NodeInfo& n);
 
 // The cores /core divides by and the trust warnings count: physical cores where recorded,
 // else (files before issue 21) the logical CPUs.

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "context/memory_limit.hpp"
 #include "core/gather.hpp"
 
 namespace bramble {
@@ -54,6 +55,11 @@ Topology::Topology(MPI_Comm world, int ranks_per_node, const std::string& root) 
   std::string mine;
   if (is_node_leader()) {
     NodeInfo info = read_node_info(root);
+    // What this host's ranks may take together under a cgroup or ulimit, before a pretend
+    // node's share of it.
+    const MemoryLimits limits = read_memory_limits(root);
+    info.memory_limit = binding_limit(info.memory_available_bytes, limits, host_ranks);
+    info.memory_available_bytes = limited_available(info.memory_available_bytes, limits, host_ranks);
     if (pretend_) {  // this pretend node's share of the host
       info.hostname += "-n" + std::to_string(my_rank_ / ranks_per_node);
       info.memory_total_bytes = info.memory_total_bytes / host_ranks * node_ranks;

@@ -2,8 +2,11 @@
 
 #include <cmath>
 #include <cstdio>
+#include <sstream>
+#include <string>
 #include <toml++/toml.h>
 #include <unordered_map>
+#include <vector>
 
 #include "core/errors.hpp"
 #include "core/number_text.hpp"
@@ -94,6 +97,37 @@ class ConfigReader {
   std::unordered_map<std::string, std::size_t> index_;
 };
 
+// Where a table or key that toml++ refuses to redefine ("cannot redefine existing table
+// 'pi01'") was first given: the line of its `[pi01]` header, or of `key =` in the same table
+// as the second one. 0 when it cannot be told (a dotted or quoted name, an inline table).
+std::size_t first_definition(const std::string& text, const std::string& description, std::size_t second_line) {
+  const auto open = description.find('\''), close = description.rfind('\'');
+  if (open == std::string::npos || close <= open + 1) return 0;
+  const std::string name = description.substr(open + 1, close - open - 1);
+  const auto trimmed = [](std::string line) {
+    line.erase(0, line.find_first_not_of(" \t"));
+    line.erase(line.find_last_not_of(" \t\r") + 1);
+    return line;
+  };
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(trimmed(line));
+  if (second_line == 0 || second_line > lines.size()) return 0;
+  const auto table_of = [&](std::size_t line) {  // the header in force at 1-based `line`
+    for (std::size_t i = line; i-- > 0;)
+      if (!lines[i].empty() && lines[i][0] == '[') return lines[i];
+    return std::string();
+  };
+  const std::string table = table_of(second_line);
+  for (std::size_t i = 0; i + 1 < second_line; ++i) {
+    const std::string& line = lines[i];
+    if (line == "[" + name + "]") return i + 1;
+    const bool key = line.rfind(name, 0) == 0 && trimmed(line.substr(name.size())).rfind('=', 0) == 0;
+    if (key && table_of(i + 1) == table) return i + 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 PowerConfig parse_power_config(const std::string& text, const std::string& source) {
@@ -101,10 +135,16 @@ PowerConfig parse_power_config(const std::string& text, const std::string& sourc
   try {
     document = toml::parse(text, source);
   } catch (const toml::parse_error& e) {
-    // toml++ words it ("cannot redefine existing table 'pi01'"); we say where.
+    // toml++ words it ("cannot redefine existing table 'pi01'"); we say where, and for a
+    // table or key given twice, where it was first (issue 22 §8).
     const toml::source_position at = e.source().begin;
-    throw InputError(printable(source, 200) + " line " + std::to_string(at.line) + ", column " +
-                     std::to_string(at.column) + ": " + printable(e.description(), 200));
+    const std::string description(e.description());
+    std::string message = printable(source, 200) + " line " + std::to_string(at.line) + ", column " +
+                          std::to_string(at.column) + ": " + printable(description, 200);
+    if (description.find("redefine") != std::string::npos)
+      if (const std::size_t first = first_definition(text, description, at.line); first > 0)
+        message += " (first given on line " + std::to_string(first) + ")";
+    throw InputError(message);
   }
   PowerConfig config = ConfigReader(source).read(document);
   // A Shelly's HTTP user is always "admin"; a password alone means that user.

@@ -45,11 +45,13 @@ void silence_errors();  // turn off HDF5's automatic error stack printing (once 
 
 Handle create_file(const std::string& path);
 Handle open_file(const std::string& path, bool writable);  // throws IoError if it can't
+void close_file(Handle file);  // flushed and closed; IoError if a write failed (objects in it closed first)
 
-// Files held in memory (HDF5's core driver, nothing written to disk): the result file is
-// read and written whole by bramble itself, so that every system call on the real file is
-// ours, checked and reported with its errno ("No space left on device"), and HDF5 never
-// opens a path that could be a FIFO or a device. `name` only labels messages.
+// Files held in memory (HDF5's core driver, nothing written to disk): a result file is read
+// whole by bramble itself, and a new one written whole, so that every system call on the
+// user's path is ours, checked and reported with its errno ("No space left on device"), and
+// HDF5 never opens a path that could be a FIFO or a device. (An append changes a private
+// copy in place: replace_file.hpp's edit_copy.) `name` only labels messages.
 Handle create_image(const std::string& name);
 Handle open_image(const std::string& bytes, bool writable, const std::string& name);
 std::string image_bytes(hid_t file);  // the file as it would be on disk, flushed first

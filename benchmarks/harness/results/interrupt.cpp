@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <utility>
 
 namespace bramble {
 namespace {
@@ -14,6 +15,8 @@ constexpr int kSignals[3] = {SIGINT, SIGTERM, SIGHUP};
 struct HandlerState {
   std::atomic<bool> taken{false}, exiting{false};
   std::atomic<const char*> shown{nullptr}, temp{nullptr}, lock{nullptr};
+  std::atomic<const char*> other_temp{nullptr};  // RemovedOnInterrupt's
+  std::atomic<CleanupWatchdog*> watchdog{nullptr};  // not used by the handler
   std::atomic<int> planned{0}, finished{0}, written{0};
 };
 HandlerState state;
@@ -65,6 +68,7 @@ extern "C" void on_interrupt(int signo) {
     for (;;) ::pause();
   // Files first: mpirun's SIGKILL may follow soon.
   if (const char* temp = state.temp.load()) ::unlink(temp);
+  if (const char* temp = state.other_temp.load()) ::unlink(temp);
   if (const char* lock = state.lock.load()) ::unlink(lock);
   const int planned = state.planned.load(), finished = state.finished.load(), written = state.written.load();
   Line line;
@@ -101,6 +105,9 @@ InterruptCleanup::InterruptCleanup(std::string shown, std::string temp_file, std
   state.planned = 0;
   state.finished = 0;
   state.written = 0;
+  watchdog_ = std::make_unique<CleanupWatchdog>(lock_, shown_);
+  watchdog_->watch(temp_);
+  state.watchdog = watchdog_.get();
   struct sigaction action {};
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
@@ -115,6 +122,8 @@ InterruptCleanup::InterruptCleanup(std::string shown, std::string temp_file, std
 InterruptCleanup::~InterruptCleanup() {
   if (!installed_) return;
   for (int i = 0; i < 3; ++i) ::sigaction(kSignals[i], &previous_[i], nullptr);
+  state.watchdog = nullptr;
+  watchdog_.reset();  // the run ended in order: the watchdog removes nothing
   state.shown = nullptr;
   state.temp = nullptr;
   state.lock = nullptr;
@@ -129,6 +138,18 @@ void InterruptCleanup::kernel_finished() {
 }
 void InterruptCleanup::result_written() {
   if (installed_) ++state.written;
+}
+
+RemovedOnInterrupt::RemovedOnInterrupt(std::string path) : path_(std::move(path)) {
+  const char* expected = nullptr;
+  watched_ = state.taken.load() && state.other_temp.compare_exchange_strong(expected, path_.c_str());
+  if (CleanupWatchdog* dog = state.watchdog.load(); watched_ && dog) dog->watch(path_);
+}
+
+RemovedOnInterrupt::~RemovedOnInterrupt() {
+  if (!watched_) return;
+  state.other_temp = nullptr;
+  if (CleanupWatchdog* dog = state.watchdog.load()) dog->unwatch(path_);
 }
 
 }  // namespace bramble

@@ -3,7 +3,7 @@
 // which sends SIGTERM to every rank (Open MPI 4.1; Ctrl-C at a bramble started without
 // mpirun is SIGINT) and SIGKILLs them after a grace period. The result file is whole at
 // every moment (replace_file.hpp), so what is left to do is quick: remove the temporary
-// file of an append in progress and the lock file, say in one line how far the run got
+// file of an append in progress (or of an image, RemovedOnInterrupt) and the lock file, say in one line how far the run got
 // ("bramble: interrupted by SIGTERM after 1 of 4 kernels; the finished ones are in F"), and
 // exit with 128+signo, the shell's code for "ended by a signal".
 //
@@ -16,9 +16,15 @@
 // by the parent (nohup, a background job) stay ignored. Ranks without a writer keep the
 // default action: they simply end. A signal landing during the rename that commits a result
 // may report one result fewer than the file then holds: the file is whole either way.
+// Where the handler cannot run in time (SIGKILL, or the rank stuck in a long fsync when
+// mpirun's SIGKILL follows), the watchdog the installed cleanup forks does the removing
+// (cleanup_watchdog.hpp).
 #include <signal.h>
 
+#include <memory>
 #include <string>
+
+#include "results/cleanup_watchdog.hpp"
 
 namespace bramble {
 
@@ -40,6 +46,23 @@ class InterruptCleanup {
   std::string shown_, temp_, lock_;
   bool installed_ = false;
   struct sigaction previous_[3] = {};
+  std::unique_ptr<CleanupWatchdog> watchdog_;
+};
+
+// While alive, an interrupt handled by the installed InterruptCleanup also removes `path`: a
+// temporary file being written beside the result file (an image, adapters/render/image_io).
+// One at a time (a second, while the first lives, is not watched); where no InterruptCleanup
+// is installed, nothing is done. Removing it after its rename is harmless: the name is gone.
+class RemovedOnInterrupt {
+ public:
+  explicit RemovedOnInterrupt(std::string path);
+  ~RemovedOnInterrupt();
+  RemovedOnInterrupt(const RemovedOnInterrupt&) = delete;
+  RemovedOnInterrupt& operator=(const RemovedOnInterrupt&) = delete;
+
+ private:
+  std::string path_;
+  bool watched_ = false;
 };
 
 }  // namespace bramble

@@ -23,14 +23,6 @@ PathKind kind_of(mode_t mode) {
   return PathKind::other;
 }
 
-// Closes the descriptor on every path out, exceptions included.
-struct Fd {
-  int fd;
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 }  // namespace
 
 PathInfo inspect_path(const std::string& path) {
@@ -75,7 +67,7 @@ std::string describe(PathKind kind) {
   return "of unknown kind";
 }
 
-std::string read_regular_file(const std::string& path) {
+RegularFile::RegularFile(const std::string& path) : path_(path) {
   const PathInfo info = inspect_path(path);
   if (info.kind == PathKind::missing) throw InputError("cannot read " + path + ": no such file");
   if (info.error != 0) throw InputError("cannot read " + path + ": " + std::strerror(info.error));
@@ -83,24 +75,42 @@ std::string read_regular_file(const std::string& path) {
     throw InputError(path + " is " + describe(info.kind) + ", not a result file");
   // O_NONBLOCK: should the path have become a FIFO since stat(), open() must not wait for
   // a writer; fstat() below then refuses it.
-  Fd file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
-  if (file.fd < 0) throw InputError("cannot read " + path + ": " + std::strerror(errno));
+  fd_ = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd_ < 0) throw InputError("cannot read " + path + ": " + std::strerror(errno));
   struct stat st {};
-  if (::fstat(file.fd, &st) != 0 || kind_of(st.st_mode) != PathKind::regular)
+  if (::fstat(fd_, &st) != 0 || kind_of(st.st_mode) != PathKind::regular) {
+    ::close(fd_);
     throw InputError(path + " is " + describe(kind_of(st.st_mode)) + ", not a result file");
-  std::string bytes;
-  bytes.reserve(static_cast<std::size_t>(st.st_size));
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+  }
+  size_ = st.st_size;
+}
+
+RegularFile::~RegularFile() { ::close(fd_); }
+
+std::string RegularFile::read_at(off_t offset, std::size_t bytes) const {
+  std::string out(bytes, '\0');
+  std::size_t done = 0;
+  while (done < bytes) {
+    const ssize_t n = ::pread(fd_, out.data() + done, bytes - done, offset + static_cast<off_t>(done));
     if (n == 0) break;
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw InputError("cannot read " + path + ": " + std::strerror(errno));
+      throw InputError("cannot read " + path_ + ": " + std::strerror(errno));
     }
-    bytes.append(buffer, static_cast<std::size_t>(n));
+    done += static_cast<std::size_t>(n);
   }
-  return bytes;
+  out.resize(done);
+  return out;
+}
+
+std::string read_regular_file(const std::string& path) {
+  const RegularFile file(path);
+  std::string bytes;
+  for (off_t at = 0;; at += off_t{1} << 20) {  // to the end, even of a file that grew
+    const std::string piece = file.read_at(at, std::size_t{1} << 20);
+    bytes += piece;
+    if (piece.size() < (std::size_t{1} << 20)) return bytes;
+  }
 }
 
 }  // namespace bramble

@@ -28,8 +28,29 @@ std::optional<std::string> follow_links(const std::string& path);
 // "a directory", "a FIFO (named pipe)", "a character device": for messages.
 std::string describe(PathKind kind);
 
-// The whole content of the regular file at `path`, or InputError naming what is there
-// instead (missing, a directory, a FIFO, a device, unreadable). Never blocks on a FIFO.
+// The regular file at `path`, open for reading, or InputError naming what is there instead
+// (missing, a directory, a FIFO, a device, unreadable). Never blocks on a FIFO.
+class RegularFile {
+ public:
+  explicit RegularFile(const std::string& path);
+  ~RegularFile();
+  RegularFile(const RegularFile&) = delete;
+  RegularFile& operator=(const RegularFile&) = delete;
+
+  off_t size() const { return size_; }
+  // Up to `bytes` from `offset` (fewer at the end of the file); InputError if reading fails.
+  std::string read_at(off_t offset, std::size_t bytes) const;
+  // A name that opens this very file (/proc/self/fd/N), for a library that opens by name:
+  // whatever the path names by then, HDF5 reads the regular file checked here.
+  std::string proc_path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  off_t size_ = 0;
+};
+
+// The whole content of the regular file at `path`, with RegularFile's refusals.
 std::string read_regular_file(const std::string& path);
 
 }  // namespace bramble

@@ -1,6 +1,7 @@
 #include "results/reader.hpp"
 
 #include <optional>
+#include <variant>
 #include <utility>
 
 #include "core/errors.hpp"
@@ -32,8 +33,26 @@ std::optional<KernelResult::PhaseWork> read_phase_work(const std::vector<NamedVa
   throw InputError(where + " has " + present + " but no " + missing);
 }
 
+// What every kernel result has had since the first schema. A file without one of them was
+// damaged or edited by hand: read as a default, a missing figure would show as "0 Gflop/s"
+// and a missing verdict as FAILED, so the file is refused instead.
+void require_kernel_attrs(const std::vector<NamedValue>& attrs, const std::string& where) {
+  struct Required {
+    const char* name;
+    bool text;
+  };
+  for (const Required& r : {Required{"kernel", true}, Required{"figure_name", true}, Required{"figure_of_merit", false},
+                            Required{"unit", true}, Required{"passed", false}, Required{"ranks", false}}) {
+    const Value* v = find_value(attrs, r.name);
+    if (!v) throw InputError(where + " has no " + r.name + " attribute");
+    if (r.text != std::holds_alternative<std::string>(*v))
+      throw InputError(where + "'s " + r.name + " attribute is " + (r.text ? "a number, not text" : "text, not a number"));
+  }
+}
+
 KernelResult read_result(hid_t g, const std::string& where) {
   const std::vector<NamedValue> attrs = h5::read_attrs(g);
+  require_kernel_attrs(attrs, where);
   KernelResult r = from_values(attrs, kernel_result_fields());
   r.phase_work = read_phase_work(attrs, where);
   r.reference_format_lines = h5::read_string_list_attr(g, "reference_format_lines");

@@ -85,6 +85,85 @@ void replace_file(const std::string& target, const std::string& bytes, const std
   }
 }
 
+namespace {
+
+// All of `from` into `to` (both open), in the kernel where it can; read/write where it cannot
+// (an old kernel, two file systems, a file system without copy_file_range).
+void copy_contents(int from, int to) {
+  bool kernel_copy = true;
+  for (;;) {
+    if (kernel_copy) {
+      const ssize_t n = ::copy_file_range(from, nullptr, to, nullptr, std::size_t{1} << 30, 0);
+      if (n > 0) continue;
+      if (n == 0) return;
+      if (errno == EINTR) continue;
+      if (errno != EXDEV && errno != ENOSYS && errno != EOPNOTSUPP && errno != EINVAL)
+        throw std::system_error(errno, std::generic_category());
+      kernel_copy = false;  // read/write from where it stopped: the offsets moved with it
+    }
+    char buffer[1 << 16];
+    const ssize_t n = ::read(from, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw std::system_error(errno, std::generic_category());
+    if (n == 0) return;
+    write_all(to, std::string(buffer, static_cast<std::size_t>(n)));
+  }
+}
+
+// close(), giving its errno (0: closed): NFS reports a failed write here.
+int closed_with(int fd) { return ::close(fd) == 0 ? 0 : errno; }
+
+}  // namespace
+
+void edit_copy(const std::string& target, const std::string& shown,
+               const std::function<void(const std::string& temp)>& edit) {
+  const std::string tmp = temp_path_for(target);
+  const auto failed = [&](const std::string& why) {
+    ::unlink(tmp.c_str());
+    return IoError("cannot write results to " + shown + ": " + why + " (" + shown + " is as it was)");
+  };
+  struct stat old {};
+  int from = -1, to = -1;
+  try {
+    from = ::open(target.c_str(), O_RDONLY | O_CLOEXEC);
+    if (from < 0 || ::fstat(from, &old) != 0) throw std::system_error(errno, std::generic_category());
+    to = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, old.st_mode & 07777);
+    if (to < 0) throw std::system_error(errno, std::generic_category());
+    copy_contents(from, to);
+    ::close(from);
+    from = -1;
+    const int error = closed_with(to);
+    to = -1;
+    if (error != 0) throw std::system_error(error, std::generic_category());
+  } catch (const std::system_error& e) {
+    if (from >= 0) ::close(from);
+    if (to >= 0) ::close(to);
+    throw failed(std::strerror(e.code().value()));
+  }
+  try {
+    edit(tmp);
+  } catch (const Error& e) {
+    throw failed(e.what());
+  }
+  try {
+    // The edit wrote through its own descriptors: the data reach the disk before the rename.
+    const int fd = ::open(tmp.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) throw std::system_error(errno, std::generic_category());
+    const int synced = ::fsync(fd) == 0 ? 0 : errno;
+    ::close(fd);
+    if (synced != 0) throw std::system_error(synced, std::generic_category());
+    if (::rename(tmp.c_str(), target.c_str()) != 0) throw std::system_error(errno, std::generic_category());
+  } catch (const std::system_error& e) {
+    throw failed(std::strerror(e.code().value()));
+  }
+  try {
+    sync_directory(directory_of(target));
+  } catch (const std::system_error& e) {
+    throw IoError("results written to " + shown + ", but its directory cannot be flushed to disk: " +
+                  std::strerror(e.code().value()));
+  }
+}
+
 std::vector<std::string> remove_stale_temp_files(const std::string& target) {
   const std::string base = fs::path(target).filename().string();
   std::vector<std::string> removed;

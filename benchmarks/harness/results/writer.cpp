@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/disk_space.hpp"
 #include "core/errors.hpp"
 #include "core/format_units.hpp"
 #include "results/h5_io.hpp"
@@ -82,6 +83,14 @@ std::string next_run_name(hid_t runs) {
 
 }  // namespace
 
+void ResultWriter::require_room(const std::string& dir, std::int64_t bytes, bool existing) const {
+  const std::string problem =
+      room_problem(dir, bytes, existing ? "the file is rewritten whole beside the old one, which stays until then"
+                                        : "the new result file");
+  if (problem.empty()) return;
+  throw IoError("cannot write results to " + path_ + ": " + problem + (existing ? " (" + path_ + " is as it was)" : ""));
+}
+
 ResultWriter::ResultWriter(std::string path, RunMetadata metadata)
     : path_(std::move(path)), metadata_(std::move(metadata)) {
   h5::silence_errors();
@@ -103,7 +112,11 @@ void ResultWriter::preflight() {
                   ", not a regular file");
   auto lock = std::make_unique<ResultLock>(*target, path_);
   // An empty file (made by mktemp or touch) holds nothing to keep: it becomes a new file.
-  if (info.kind == PathKind::regular && inspect_path(*target).size > 0) open_result_file(*target, false);
+  const std::int64_t size = info.kind == PathKind::regular ? inspect_path(*target).size : 0;
+  if (size > 0) open_result_file(*target, false);
+  // Each append writes the whole file anew beside the old one: refused now, before any
+  // kernel runs, where even the first could not be written.
+  require_room(dir.string(), size + kFirstResultBytes, size > 0);
   // Only beside a file that is ours (or about to be): another program's FILE.tmp-N is not.
   for (const std::string& stale : remove_stale_temp_files(*target))
     std::fprintf(stderr, "bramble: removed %s, left by a run killed while writing\n", stale.c_str());
@@ -129,17 +142,8 @@ void ResultWriter::add_trust_warning(const std::string& warning) {
 
 void ResultWriter::append(const KernelResult& result, const std::optional<PowerRecord>& power) {
   preflight();
-  h5::Handle file;
-  if (inspect_path(target_).size > 0) {
-    file = open_result_file(target_, /*writable=*/true);
-  } else {
-    file = h5::create_image(path_);
-    h5::write_attr(file, "format", std::string(kFormatName));
-    h5::write_attr(file, "schema_version", std::int64_t{kSchemaVersion});
-    h5::create_group(file, "runs");
-  }
   std::string run_group = run_group_;
-  {
+  const auto add_result = [&](hid_t file) {
     h5::Handle runs = h5::open_group(file, "runs");
     if (run_group.empty()) {
       run_group = next_run_name(runs);
@@ -152,10 +156,29 @@ void ResultWriter::append(const KernelResult& result, const std::optional<PowerR
     }
     h5::Handle kernels = h5::open_group(run, "kernels");
     write_kernel(kernels, numbered("", kernels_written_, 3) + "-" + result.kernel, result, power);
+  };
+  const fs::path target(target_);
+  const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+  if (const std::int64_t size = inspect_path(target_).size; size > 0) {
+    // A copy changed in place and renamed over the file (issue 22 §11): memory stays small,
+    // and the cost is one copy of the file, which the kernel makes.
+    require_room(dir, size + kFirstResultBytes, true);
+    edit_copy(target_, path_, [&](const std::string& temp) {
+      h5::Handle file = h5::open_file(temp, /*writable=*/true);
+      add_result(file);
+      h5::close_file(std::move(file));
+    });
+  } else {
+    h5::Handle file = h5::create_image(path_);
+    h5::write_attr(file, "format", std::string(kFormatName));
+    h5::write_attr(file, "schema_version", std::int64_t{kSchemaVersion});
+    h5::create_group(file, "runs");
+    add_result(file);
+    const std::string bytes = h5::image_bytes(file);
+    file.reset();
+    require_room(dir, std::int64_t(bytes.size()), false);
+    replace_file(target_, bytes, path_);
   }
-  const std::string bytes = h5::image_bytes(file);
-  file.reset();
-  replace_file(target_, bytes, path_);
   run_group_ = run_group;
   trust_warnings_added_ = false;
   ++kernels_written_;

@@ -1,11 +1,12 @@
 #pragma once
 // Writes a suite run into an HDF5 result file (layout: results/README.md).
 //
-// The file is never modified in place: each append reads the existing file (if any) into
-// memory, adds the new kernel result there, writes the whole file beside the original and
-// renames it over it (replace_file.hpp). A crash at any moment leaves either the old file
-// or the new one, and the file is rewritten after every kernel, so what finished before a
-// crash is kept. Rank 0 alone writes, holding the file's lock (result_lock.hpp) from the
+// The file is never modified in place: each append copies it beside itself (in the kernel:
+// no copy in memory), adds the new kernel result to the copy and renames the copy over it
+// (replace_file.hpp's edit_copy; a new file is made in memory and written whole). A crash at
+// any moment leaves either the old file or the new one, and the file is replaced after every
+// kernel, so what finished before a crash is kept. Before each write, the room it needs is
+// checked: a disk too full is one message with the figures, before the first kernel runs. Rank 0 alone writes, holding the file's lock (result_lock.hpp) from the
 // preflight to the end of the run, so that a second run on the same file refuses instead
 // of silently dropping the first one's kernels; and SIGINT/SIGTERM end the run with a line
 // saying what the file holds, leaving no temporary or lock file (interrupt.hpp).
@@ -13,6 +14,7 @@
 // --out may be a symbolic link: the results go to the file it points to, which is replaced
 // in its own directory, and the link stays a link. Anything else but a regular file (a
 // directory, a FIFO, /dev/full) is refused before any kernel runs.
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +56,12 @@ class ResultWriter {
   const std::string& run_group() const { return run_group_; }  // "" before the first append
 
  private:
+  // What a kernel's result adds to the file, for the check before the first one runs: tens
+  // of KiB, a few hundred with a long power series.
+  static constexpr std::int64_t kFirstResultBytes = std::int64_t{256} << 10;
+  // IoError, with the bytes needed and free, unless `bytes` fit in `dir`.
+  void require_room(const std::string& dir, std::int64_t bytes, bool existing) const;
+
   std::string path_;    // as the user gave it: for messages
   std::string target_;  // the file written: links followed (set by preflight)
   RunMetadata metadata_;

@@ -64,6 +64,11 @@ class Kernel {
   virtual std::string name() const = 0;
   virtual std::string description() const = 0;
   virtual void add_options(CLI::App& subcommand) = 0;
+  // Checks this kernel's options, input files and memory need before any kernel of the run
+  // starts (collective; throws AgreedError), so that a mistake in the last kernel is found
+  // before the first one's hour of HPL, together with every other one. A kernel keeps what
+  // it worked out for run(), or works it out again there (run() without prepare() must work).
+  virtual void prepare(RunContext& context) { (void)context; }
   virtual void run(RunContext& context) = 0;
 };
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A full disk (issue 10 §5): the result directory is a tiny tmpfs, filled up, mounted in a
 # mount namespace of this test's own (so nothing is left mounted, whatever happens). A run
-# appending to an existing file and a run making a new one both fail with one clear message
-# and exit 5; the existing file is byte for byte as it was, the new one does not exist, and
+# appending to an existing file and a run making a new one both fail with one clear message,
+# before their kernel runs, and exit 5; the existing file is byte for byte as it was, the new one does not exist, and
 # no temporary or lock file is left. Skipped where mounting is not allowed (not root, or a
 # container without CAP_SYS_ADMIN).
 . "$(dirname "$0")/common.sh"
@@ -24,7 +24,8 @@ for f in "$old" "$new"; do
   rc=$?
   echo "$out"
   [ "$rc" = 5 ] || fail "exit $rc for $f, expected 5"
-  want="bramble: error: cannot write results to $f: No space left on device"
+  # Refused before the kernel runs (issue 22 §2), with the room needed and the room free.
+  want="bramble: error: cannot write results to $f: not enough space: needs "
   [ "$(printf '%s\n' "$out" | grep -c -F -e "$want")" = 1 ] || fail "expected once: $want"
   no_leftovers "$f"
 done

@@ -12,6 +12,7 @@
 
 #include "adapters/doctor/node_figures.hpp"
 #include "adapters/doctor/probes.hpp"
+#include "core/disk_space.hpp"
 #include "common/splitmix.hpp"
 
 namespace bramble::doctor {
@@ -61,7 +62,17 @@ class ScratchFile {
 
 }  // namespace
 
+std::string disk_room_problem(const std::string& dir, std::int64_t bytes) {
+  const std::optional<DiskSpace> space = disk_space(dir);
+  if (!space) return "";  // the write will tell
+  const std::int64_t keep = std::max(kDiskMarginBytes, static_cast<std::int64_t>(double(space->total) * kDiskMarginShare));
+  const std::string problem = room_problem(dir, bytes, "the probe's file", keep);
+  return problem.empty() ? "" : "not written, " + problem + "; free some space or choose a smaller --disk-mib";
+}
+
 DiskFigures disk_probe(const std::string& dir, std::int64_t bytes) {
+  // On a Pi this disk is the SD card the system boots from: never written near full.
+  if (std::string room = disk_room_problem(dir, bytes); !room.empty()) return {kNotMeasured, room};
   // Pseudo-random bytes, not zeros: a compressing file system would make zeros flattering.
   std::vector<std::uint64_t> chunk(kChunk / sizeof(std::uint64_t));
   for (std::size_t i = 0; i < chunk.size(); ++i) chunk[i] = mix64(i);

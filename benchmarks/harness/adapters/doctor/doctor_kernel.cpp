@@ -160,8 +160,9 @@ void say(bool rank0, const std::string& line) {
 
 void DoctorKernel::add_options(CLI::App& sub) {
   sub.add_option("--disk-mib", opt_.disk_mib,
-                 "MiB each node writes and fsyncs in the results directory (default 64, 16 with --quick; 0: no disk probe)")
-      ->check(whole_number<int>(0, 1 << 20));
+                 "MiB each node writes and fsyncs in the results directory (default 64, 16 with --quick; 0: no disk probe; "
+                 "never more than leaves 1 GiB or 5% of the disk free)")
+      ->check(whole_number<int>(0, 1 << 14));
   sub.add_option("--pretend-slow-link", opt_.pretend_slow_link,
                  "Hold node N's transfers to 100 Mbit/s (testing the flags)")
       ->check(whole_number<int>(0, 1 << 20))

@@ -96,6 +96,12 @@ KernelResult disk(const DoctorRun& run) {
   r.figure_name = "median_mbs";
   r.unit = "MB/s";
   r.figure_of_merit = add_per_node(r, run.phase.nodes, "mbs", [](const NodeFigures& n) { return n.disk_mbs; });
+  // A probe that could not write (a full disk, an I/O error, too little room to write safely)
+  // fails: the results directory is where the run's files go.
+  std::int64_t failed = 0;
+  for (const NodeFigures& n : run.phase.nodes) failed += n.disk_error.empty() ? 0 : 1;
+  r.passed = failed == 0;
+  r.verification = {{"nodes_not_written", failed}};
   add_verdict(r, run, true, findings_text(run.diagnosis, {"disk"}));
   return r;
 }

@@ -38,6 +38,12 @@ struct DiskFigures {
 };
 DiskFigures disk_probe(const std::string& dir, std::int64_t bytes);
 
+// The free space the disk probe leaves, whatever --disk-mib asks: 1 GiB or 5 % of the file
+// system, the larger. "" when writing `bytes` in `dir` leaves that much, else why not.
+inline constexpr std::int64_t kDiskMarginBytes = std::int64_t{1} << 30;
+inline constexpr double kDiskMarginShare = 0.05;
+std::string disk_room_problem(const std::string& dir, std::int64_t bytes);
+
 // `path` if it is a directory, else its nearest ancestor that is ("." at worst): where the
 // disk probe writes when a node lacks the results directory itself (it is on the same disk).
 std::string existing_directory(const std::string& path);

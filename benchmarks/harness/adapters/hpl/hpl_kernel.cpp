@@ -339,7 +339,8 @@ KernelResult HplKernel::run_case(const RunContext& ctx, const HplCase& c) const 
 }
 
 void HplKernel::run(RunContext& ctx) {
-  const std::vector<HplCase> cases = plan(ctx);
+  if (!cases_) prepare(ctx);
+  const std::vector<HplCase> cases = *cases_;
   // Once, before the first case: every case runs on the same ranks, and the matrix is not
   // allocated yet. Outside every timed window (no start_timed), so HPL's figure is unchanged.
   std::optional<RanksDgemmRate> dgemm;

@@ -9,6 +9,7 @@
 //               and its lines in HPL's own output format (hpl_output_format.hpp), handed to
 //               the suite.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,7 @@ class HplKernel : public Kernel {
     return "HPL-style distributed LU solve with the HPL residual check (Gflop/s)";
   }
   void add_options(CLI::App& sub) override;
+  void prepare(RunContext& context) override { cases_ = plan(context); }
   void run(RunContext& context) override;
 
   // Setup + validate; collective, throws AgreedError on bad input.
@@ -71,6 +73,7 @@ class HplKernel : public Kernel {
  private:
   KernelResult run_case(const RunContext& context, const HplCase& c) const;
   HplOptions opt_;
+  std::optional<std::vector<HplCase>> cases_;  // from prepare()
 };
 
 }  // namespace bramble

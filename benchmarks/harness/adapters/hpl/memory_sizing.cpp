@@ -47,7 +47,7 @@ void check_hpl_fits(const Topology& topology, std::int64_t n, int nb, int p, int
                                    : "choose a smaller --n or --mem-fraction";
     throw InputError("N=" + std::to_string(n) + " does not fit: node " + info.hostname + " (" +
                      std::to_string(info.ranks) + " rank(s)) needs " + gib(need[node]) + " but has " +
-                     gib(available) + " available; " + advice);
+                     available_memory_text(info) + "; " + advice);
   }
 }
 

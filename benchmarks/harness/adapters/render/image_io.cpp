@@ -11,17 +11,24 @@
 #include <filesystem>
 
 #include "core/errors.hpp"
+#include "results/interrupt.hpp"
+#include "results/replace_file.hpp"
 
 namespace bramble {
 namespace {
 
 // The temporary an image is written to, beside its target so that the rename stays on one
-// file system. Removed unless commit() renamed it into place.
+// file system. Removed unless commit() renamed it into place, and by the interrupt handler
+// if SIGINT/SIGTERM/SIGHUP ends the run meanwhile; one left by a run killed outright
+// (SIGKILL, a power cut) is removed by the next image written to the same target.
 class PendingFile {
  public:
   explicit PendingFile(const std::string& target)
-      : target_(target), temp_(target + ".tmp-" + std::to_string(::getpid())) {
-    const int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      : target_(target), temp_(temp_path_for(target)), watch_(temp_) {
+    for (const std::string& stale : remove_stale_temp_files(target_))
+      std::fprintf(stderr, "bramble: removed %s, left by a run killed while writing\n", stale.c_str());
+    // O_NOFOLLOW: a link planted at the temporary name must not redirect the write.
+    const int fd = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) fail_errno();  // nothing created, nothing to remove
     stream_ = ::fdopen(fd, "wb");
     if (!stream_) {
@@ -71,6 +78,7 @@ class PendingFile {
  private:
   std::string target_;
   std::string temp_;
+  RemovedOnInterrupt watch_;
   std::FILE* stream_ = nullptr;
   bool committed_ = false;
 };

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 
 #include "adapters/render/golden_checksums.hpp"
@@ -11,6 +12,7 @@
 #include "adapters/render/render_sizing.hpp"
 #include "core/collective.hpp"
 #include "core/comm_info.hpp"
+#include "core/disk_space.hpp"
 #include "core/format_units.hpp"
 #include "core/input_file.hpp"
 #include "core/printable.hpp"
@@ -290,6 +292,27 @@ void RenderKernel::add_options(CLI::App& sub) {
   sub.add_option("--depth", opt_.depth, "Maximum reflection depth")->check(whole_number<int>(0, 64))->capture_default_str();
   sub.add_flag("--no-bvh", opt_.no_bvh, "Test every sphere for every ray (no bounding-volume hierarchy)");
   sub.add_flag("--ppm", opt_.ppm, "Also write the image as binary PPM, as c-ray does");
+}
+
+// The size's memory, the scene file and the schedule, checked; the BVH is built in run().
+void RenderKernel::prepare(RunContext& ctx) {
+  opt_.size_given = width_option_->count() > 0 || height_option_->count() > 0;
+  opt_.spp_given = spp_option_->count() > 0;
+  const render::RenderSettings settings = settings_for(ctx, opt_);
+  check_settings(ctx, settings);
+  const render::Scene scene = read_scene(ctx, opt_.scene);
+  agree(ctx.world, [&] {
+    (void)render::parse_schedule(opt_.schedule);
+    // Room for the images beside the result file: deflate usually shrinks a PNG, but a noisy
+    // image stays near its raw size, so the raw size is what is asked for.
+    if (comm_rank(ctx.world) != 0 || ctx.output_stem.empty()) return;
+    const std::string png = ctx.output_stem + "-" + scene.name + ".png";
+    const std::int64_t raw = 3 * std::int64_t{settings.width} * settings.height;
+    const std::filesystem::path dir = std::filesystem::path(png).parent_path();
+    const std::string problem = room_problem(dir.empty() ? "." : dir.string(), raw * (opt_.ppm ? 2 : 1),
+                                             opt_.ppm ? "the PNG and the PPM, at most their raw size" : "the PNG, at most its raw size");
+    if (!problem.empty()) throw IoError("cannot write image " + png + ": " + problem);
+  });
 }
 
 void RenderKernel::run(RunContext& ctx) {

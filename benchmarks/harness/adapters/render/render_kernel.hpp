@@ -38,6 +38,7 @@ class RenderKernel : public Kernel {
     return "Distributed Whitted ray tracing with static/cyclic/dynamic schedules (Msamples/s)";
   }
   void add_options(CLI::App& sub) override;
+  void prepare(RunContext& context) override;
   void run(RunContext& context) override;
 
  private:

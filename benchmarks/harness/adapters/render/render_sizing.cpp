@@ -40,8 +40,8 @@ void check_render_fits(const Topology& topology, int width, int height, int tile
       throw InputError("a " + std::to_string(width) + "x" + std::to_string(height) + " image in " +
                        std::to_string(tile) + "-pixel tiles does not fit: node " + info.hostname + " (" +
                        std::to_string(info.ranks) + " rank(s), each holding the whole image) needs " + gib(need) +
-                       " but has " + gib(double(info.memory_available_bytes)) +
-                       " available; choose a smaller --width, --height or a larger --tile");
+                       " but has " + available_memory_text(info) +
+                       "; choose a smaller --width, --height or a larger --tile");
   }
 }
 

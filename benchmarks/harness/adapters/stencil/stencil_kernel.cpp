@@ -145,8 +145,8 @@ void validate_sizes(const RunContext& ctx, const StencilOptions& o, const Stenci
 void does_not_fit(const NodeInfo& node, double need) {
   if (need > double(node.memory_available_bytes))
     throw InputError("the grid does not fit: node " + node.hostname + " (" + std::to_string(node.ranks) +
-                     " rank(s)) needs " + gib(need) + " but has " + gib(double(node.memory_available_bytes)) +
-                     " available; choose a smaller --n");
+                     " rank(s)) needs " + gib(need) + " but has " + available_memory_text(node) +
+                     "; choose a smaller --n");
 }
 
 // Before the domain is made: its local array size is an int64 product of the extents, so a
@@ -338,14 +338,27 @@ void StencilKernel::add_options(CLI::App& sub) {
   sub.add_flag("--no-overlap", opt_.no_overlap, "Wait for the halo before updating anything");
 }
 
-void StencilKernel::run(RunContext& ctx) {
-  const StencilSetup s = setup(opt_, ctx);
+namespace {
 
-  validate_sizes(ctx, opt_, s);
-  validate_extents(ctx, opt_, s);
-  stencil::Domain domain(ctx.world, opt_.dims, s.global, opt_.radius);
+// Every check before the domain's arrays are allocated: sizes, extents, memory and steps.
+StencilSetup checked_setup(const StencilOptions& o, const RunContext& ctx) {
+  const StencilSetup s = setup(o, ctx);
+  validate_sizes(ctx, o, s);
+  validate_extents(ctx, o, s);
+  const stencil::Domain domain(ctx.world, o.dims, s.global, o.radius);
   validate_memory(ctx, domain);
-  validate_steps(ctx, opt_, s, domain);
+  validate_steps(ctx, o, s, domain);
+  return s;
+}
+
+}  // namespace
+
+void StencilKernel::prepare(RunContext& ctx) { (void)checked_setup(opt_, ctx); }
+
+void StencilKernel::run(RunContext& ctx) {
+  // The checks again (cheap, and nothing allocated): run() stands alone without prepare().
+  const StencilSetup s = checked_setup(opt_, ctx);
+  stencil::Domain domain(ctx.world, opt_.dims, s.global, opt_.radius);
   const double cache_times = cache_multiple(ctx, s, domain);
   print_cache_note(ctx, s, cache_times);
 

@@ -28,6 +28,7 @@ class StencilKernel : public Kernel {
     return "Heat-equation star stencils (2D/3D, radius 1-4) with halo exchange (MLUP/s)";
   }
   void add_options(CLI::App& sub) override;
+  void prepare(RunContext& context) override;
   void run(RunContext& context) override;
 
  private:

@@ -244,7 +244,8 @@ StreamCase StreamKernel::plan(const RunContext& ctx) const {
 }
 
 void StreamKernel::run(RunContext& ctx) {
-  const StreamCase c = plan(ctx);
+  if (!case_) prepare(ctx);
+  const StreamCase c = *case_;
   stream::Arrays arrays = allocate_arrays(ctx.world, c.n);
   const Measured measured = measure(ctx, c, arrays);
   arrays = {};  // the memory goes back before the suite writes results

@@ -11,6 +11,7 @@
 //               (stream::together): per iteration the slowest rank, then the best iteration;
 //   record    - one KernelResult, the STREAM table on rank 0, handed to the suite.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "adapters/stream/stream_sizing.hpp"
@@ -26,6 +27,7 @@ class StreamKernel : public Kernel {
     return "STREAM copy/scale/add/triad on every rank at once, verified as STREAM does (GB/s)";
   }
   void add_options(CLI::App& sub) override;
+  void prepare(RunContext& context) override { case_ = plan(context); }
   void run(RunContext& context) override;
 
   // Sizing and its check. Collective; throws AgreedError on bad input.
@@ -33,6 +35,7 @@ class StreamKernel : public Kernel {
 
  private:
   StreamOptions opt_;
+  std::optional<StreamCase> case_;  // from prepare()
 };
 
 }  // namespace bramble

@@ -30,8 +30,7 @@ void check_stream_fits(const Topology& topology, std::int64_t n) {
     if (need > double(node.memory_available_bytes))
       throw InputError("N=" + std::to_string(n) + "/rank does not fit: node " + node.hostname + " (" +
                        std::to_string(node.ranks) + " rank(s), 3 arrays each) needs " + gib(need) +
-                       " but has " + gib(double(node.memory_available_bytes)) +
-                       " available; choose a smaller --stream-n");
+                       " but has " + available_memory_text(node) + "; choose a smaller --stream-n");
   }
 }
 
