@@ -371,11 +371,11 @@ TEST_F(ScratchRoot, CgroupV2LimitOnAnAncestorLowersWhatIsAvailable) {
   EXPECT_EQ(limits.cgroup_free, std::int64_t{3} << 30);
   EXPECT_EQ(limits.cgroup_name, "cgroup memory.max 4.00 GiB");
   EXPECT_EQ(limits.process_free, -1);  // a fake root reads no rlimits
-  EXPECT_EQ(limited_available(std::int64_t{16} << 30, limits, 4), std::int64_t{3} << 30);
-  EXPECT_EQ(binding_limit(std::int64_t{16} << 30, limits, 4), "cgroup memory.max 4.00 GiB");
+  EXPECT_EQ(limited_available(std::int64_t{16} << 30, limits, 4).available, std::int64_t{3} << 30);
+  EXPECT_EQ(limited_available(std::int64_t{16} << 30, limits, 4).limit, "cgroup memory.max 4.00 GiB");
   // Below the limit's room, MemAvailable decides, and no limit is named.
-  EXPECT_EQ(limited_available(std::int64_t{2} << 30, limits, 4), std::int64_t{2} << 30);
-  EXPECT_EQ(binding_limit(std::int64_t{2} << 30, limits, 4), "");
+  EXPECT_EQ(limited_available(std::int64_t{2} << 30, limits, 4).available, std::int64_t{2} << 30);
+  EXPECT_EQ(limited_available(std::int64_t{2} << 30, limits, 4).limit, "");
 }
 
 TEST_F(ScratchRoot, CgroupV1MemoryControllerAndItsNoLimitValue) {
@@ -391,7 +391,7 @@ TEST_F(ScratchRoot, CgroupV1MemoryControllerAndItsNoLimitValue) {
 TEST_F(ScratchRoot, NoCgroupFileMeansNoLimit) {
   const MemoryLimits limits = read_memory_limits(root_.string());
   EXPECT_EQ(limits.cgroup_free, -1);
-  EXPECT_EQ(limited_available(12345, limits, 2), 12345);
+  EXPECT_EQ(limited_available(12345, limits, 2).available, 12345);
 }
 
 // A process limit counts once per rank: ranks x what each may still take.
@@ -399,8 +399,8 @@ TEST(MemoryLimits, ProcessLimitCountsPerRank) {
   MemoryLimits limits;
   limits.process_free = std::int64_t{1} << 30;
   limits.process_name = "ulimit -v 1.25 GiB per process";
-  EXPECT_EQ(limited_available(std::int64_t{16} << 30, limits, 4), std::int64_t{4} << 30);
-  EXPECT_EQ(binding_limit(std::int64_t{16} << 30, limits, 4), "ulimit -v 1.25 GiB per process");
+  EXPECT_EQ(limited_available(std::int64_t{16} << 30, limits, 4).available, std::int64_t{4} << 30);
+  EXPECT_EQ(limited_available(std::int64_t{16} << 30, limits, 4).limit, "ulimit -v 1.25 GiB per process");
   NodeInfo n;
   n.memory_available_bytes = std::int64_t{4} << 30;
   n.memory_limit = limits.process_name;

@@ -81,64 +81,57 @@ class PowerSuite : public ::testing::Test {
   fs::path dir_;
 };
 
-TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
+// The per-node configuration of the test below: [default] 10 W, n1 20 W, n2 40 W on a plug
+// that n3 shares (so n3 reads no meter of its own).
+constexpr double kConfigWatts[] = {10, 20, 40, 0};
+
+void write_power_config(const fs::path& file) {
   const Topology probe(MPI_COMM_WORLD, 1);
   const std::string base = probe.nodes()[0].hostname.substr(0, probe.nodes()[0].hostname.rfind("-n"));
   if (rank() == 0) {
-    std::ofstream(dir_ / "power.toml") << "[default]\npower = \"fixed:10\"\n"
-                                       << "[" << base << "-n1]\npower = \"fixed:20\"\n"
-                                       << "[" << base << "-n2]\npower = \"fixed:40\"\ngroup = \"plug\"\n"
-                                       << "[" << base << "-n3]\ngroup = \"plug\"\n";
+    std::ofstream(file) << "[default]\npower = \"fixed:10\"\n"
+                        << "[" << base << "-n1]\npower = \"fixed:20\"\n"
+                        << "[" << base << "-n2]\npower = \"fixed:40\"\ngroup = \"plug\"\n"
+                        << "[" << base << "-n3]\ngroup = \"plug\"\n";
   }
-  SuiteOptions options;
-  options.out = (dir_ / "r.h5").string();
-  options.progress = "off";
-  options.ranks_per_node = 1;
-  options.power.config_file = (dir_ / "power.toml").string();
-  options.power.idle_seconds = 0.3;
-  options.power.settle_seconds = 0;
-  options.power.min_phase_seconds = 0.5;
-  options.power.interval = 0.05;
-  SleepKernel kernel;
-  ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
-  if (rank() != 0) return;
+}
 
-  const ResultFile file = read_result_file(options.out);
-  ASSERT_EQ(file.runs.size(), 1u);
-  const RunRecord& run = file.runs[0];
-  const int nodes = size();
-  const double watts[] = {10, 20, 40, 0};  // node 3 shares node 2's plug
-  double total_watts = 0;
-  for (int n = 0; n < nodes; ++n) total_watts += watts[n];
-
-  // Run level: one meter per node, except the plug shared by nodes 2 and 3.
+// Run level: one meter per node, except the plug shared by nodes 2 and 3.
+void expect_config_meters(const RunRecord& run, int nodes) {
   ASSERT_TRUE(run.power.has_value());
   for (const MeterInfo& m : run.power->meters) {
     EXPECT_EQ(m.scope, "estimate");
-    EXPECT_DOUBLE_EQ(m.idle_watts, watts[m.reader_node]) << "idle baseline of meter at node " << m.reader_node;
+    EXPECT_DOUBLE_EQ(m.idle_watts, kConfigWatts[m.reader_node]) << "idle baseline of meter at node " << m.reader_node;
     if (m.reader_node == 2) {
       EXPECT_EQ(m.nodes, nodes == 4 ? (std::vector<int>{2, 3}) : (std::vector<int>{2}));
     }
   }
   EXPECT_EQ(run.power->meters.size(), std::size_t(nodes == 4 ? 3 : nodes));
+}
 
-  // Kernel level: repetitions until the phase lasted 0.5 s, exact energies. Rank 0's windows
-  // decide, one per repetition; how many it takes depends on how far the naps overran (3 if
-  // none did, 2 on a machine busy enough), so the rule itself is checked: the windows reach
-  // the minimum, and without the last one they did not.
-  ASSERT_EQ(run.kernels.size(), 1u);
-  const KernelRecord& k = run.kernels[0];
+// Kernel level: repetitions until the phase lasted 0.5 s. Rank 0's windows decide, one per
+// repetition; how many it takes depends on how far the naps overran (3 if none did, 2 on a
+// machine busy enough), so the rule itself is checked: the windows reach the minimum, and
+// without the last one they did not.
+void expect_min_phase(const KernelRecord& k, int nodes) {
   ASSERT_TRUE(k.power.has_value());
   const PowerRecord& p = *k.power;
   ASSERT_EQ(p.nodes.size(), std::size_t(nodes));
   const std::vector<power::Window>& decided = p.nodes[0].windows;
-  const std::size_t reps = k.result.rep_seconds.size();
-  ASSERT_EQ(decided.size(), reps);
+  ASSERT_EQ(decided.size(), k.result.rep_seconds.size());
   double phase = 0;
   for (const power::Window& w : decided) phase += w.t1 - w.t0;
   EXPECT_GE(phase, 0.5);
   EXPECT_LT(phase - (decided.back().t1 - decided.back().t0), 0.5);
   EXPECT_NEAR(p.nodes[0].stats.seconds, phase, 1e-9);  // the energy covers the windows that decided
+}
+
+// Exact energies per node, and the kernel's totals and per-watt figure from them.
+void expect_config_energies(const KernelRecord& k, int nodes) {
+  const PowerRecord& p = *k.power;
+  const std::size_t reps = k.result.rep_seconds.size();
+  double total_watts = 0;
+  for (int n = 0; n < nodes; ++n) total_watts += kConfigWatts[n];
   double joules = 0;
   for (int n = 0; n < nodes; ++n) {
     const NodePhase& node = p.nodes[std::size_t(n)];
@@ -152,7 +145,7 @@ TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
     EXPECT_EQ(node.windows.size(), reps) << "node " << n;
     EXPECT_GE(seconds, 0.2 * double(reps)) << "node " << n;  // each window holds a whole nap
     // Exact up to the rounding of monotonic times (about 1e-9 s each on a long-running host).
-    EXPECT_NEAR(node.stats.joules, watts[n] * seconds, 1e-5) << "node " << n;
+    EXPECT_NEAR(node.stats.joules, kConfigWatts[n] * seconds, 1e-5) << "node " << n;
     EXPECT_GE(node.stats.samples, int(seconds / 0.05 / 2)) << "node " << n;  // half what 20 Hz gives
     joules += node.stats.joules;
   }
@@ -171,6 +164,30 @@ TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
   ASSERT_TRUE(headline.has_value());
   EXPECT_EQ(headline->scope, "estimate");
   EXPECT_EQ(headline->per_watt_unit, "naps/s/W");
+}
+
+TEST_F(PowerSuite, PerNodeConfigGroupsIdleAndMinPhaseLandInTheFile) {
+  write_power_config(dir_ / "power.toml");
+  SuiteOptions options;
+  options.out = (dir_ / "r.h5").string();
+  options.progress = "off";
+  options.ranks_per_node = 1;
+  options.power.config_file = (dir_ / "power.toml").string();
+  options.power.idle_seconds = 0.3;
+  options.power.settle_seconds = 0;
+  options.power.min_phase_seconds = 0.5;
+  options.power.interval = 0.05;
+  SleepKernel kernel;
+  ASSERT_EQ(run_suite(MPI_COMM_WORLD, options, {&kernel}, {"test"}), 0);
+  if (rank() != 0) return;
+
+  const ResultFile file = read_result_file(options.out);
+  ASSERT_EQ(file.runs.size(), 1u);
+  const RunRecord& run = file.runs[0];
+  ASSERT_NO_FATAL_FAILURE(expect_config_meters(run, size()));
+  ASSERT_EQ(run.kernels.size(), 1u);
+  ASSERT_NO_FATAL_FAILURE(expect_min_phase(run.kernels[0], size()));
+  expect_config_energies(run.kernels[0], size());
 }
 
 TEST_F(PowerSuite, PerWattUsesTheKernelsWorkOverEveryWindow) {

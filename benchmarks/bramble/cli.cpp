@@ -147,6 +147,15 @@ std::vector<std::pair<CLI::App*, Kernel*>> add_kernel_commands(CLI::App& run,
   return commands;
 }
 
+// Messages quote input (file lines, paths): escaped once more here, whatever built them,
+// line by line (several problems found before a run are a line each).
+void print_error(const std::string& message) {
+  std::istringstream lines(message);
+  std::string line;
+  for (bool first = true; std::getline(lines, line); first = false)
+    std::fprintf(stderr, "%s%s\n", first ? "bramble: error: " : "", printable(line, 4096).c_str());
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -217,14 +226,7 @@ int run_cli(int argc, char** argv) {
     if (rank0) std::cout << app.help();
     return kExitUsage;
   } catch (const AgreedError& e) {
-    // Messages quote input (file lines, paths): escaped once more here, whatever built them,
-    // line by line (several problems found before a run are a line each).
-    if (rank0) {
-      std::istringstream lines(e.what());
-      std::string line;
-      for (bool first = true; std::getline(lines, line); first = false)
-        std::fprintf(stderr, "%s%s\n", first ? "bramble: error: " : "", printable(line, 4096).c_str());
-    }
+    if (rank0) print_error(e.what());
     return e.exit_code();
   } catch (const std::exception& e) {
     // Not agreed: other ranks may be waiting in a collective. Abort them all rather than hang.

@@ -11,13 +11,12 @@ namespace bramble {
 
 std::pair<std::string, std::string> split_run_spec(const std::string& spec) {
   struct stat st {};
-  if (::stat(spec.c_str(), &st) == 0) return {spec, ""};
+  const std::size_t first = spec.find('#');
+  if (first == std::string::npos || ::stat(spec.c_str(), &st) == 0) return {spec, ""};
   // The first '#' after which the path exists: a label may hold '#' too ("rack#2"), and a
   // path may; where no prefix exists, the first '#' (the message then names that file).
-  const std::size_t first = spec.find('#');
   for (std::size_t hash = first; hash != std::string::npos; hash = spec.find('#', hash + 1))
     if (::stat(spec.substr(0, hash).c_str(), &st) == 0) return {spec.substr(0, hash), spec.substr(hash + 1)};
-  if (first == std::string::npos) return {spec, ""};
   return {spec.substr(0, first), spec.substr(first + 1)};
 }
 

@@ -105,18 +105,12 @@ MemoryLimits read_memory_limits(const std::string& root) {
   return limits;
 }
 
-std::int64_t limited_available(std::int64_t mem_available, const MemoryLimits& limits, int ranks) {
-  std::int64_t available = mem_available;
-  if (limits.cgroup_free >= 0) available = std::min(available, limits.cgroup_free);
-  if (limits.process_free >= 0) available = std::min(available, limits.process_free * std::max(ranks, 1));
-  return available;
-}
-
-std::string binding_limit(std::int64_t mem_available, const MemoryLimits& limits, int ranks) {
-  const std::int64_t available = limited_available(mem_available, limits, ranks);
-  if (available == mem_available) return "";
-  if (limits.process_free >= 0 && available == limits.process_free * std::max(ranks, 1)) return limits.process_name;
-  return limits.cgroup_name;
+LimitedMemory limited_available(std::int64_t mem_available, const MemoryLimits& limits, int ranks) {
+  LimitedMemory out{mem_available, ""};
+  if (limits.cgroup_free >= 0 && limits.cgroup_free < out.available) out = {limits.cgroup_free, limits.cgroup_name};
+  const std::int64_t process_room = limits.process_free * std::max(ranks, 1);
+  if (limits.process_free >= 0 && process_room < out.available) out = {process_room, limits.process_name};
+  return out;
 }
 
 }  // namespace bramble

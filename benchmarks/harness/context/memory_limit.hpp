@@ -23,10 +23,12 @@ struct MemoryLimits {
 MemoryLimits read_memory_limits(const std::string& root = "");
 
 // What `ranks` ranks of this node may take together: MemAvailable, the cgroup's room, and
-// ranks x each rank's own room, whichever is least.
-std::int64_t limited_available(std::int64_t mem_available, const MemoryLimits& limits, int ranks);
-
-// The limit that set limited_available(), for NodeInfo::memory_limit: "" when MemAvailable did.
-std::string binding_limit(std::int64_t mem_available, const MemoryLimits& limits, int ranks);
+// ranks x each rank's own room, whichever is least; and the limit that set it, for
+// NodeInfo::memory_limit ("" when MemAvailable did).
+struct LimitedMemory {
+  std::int64_t available = 0;
+  std::string limit;
+};
+LimitedMemory limited_available(std::int64_t mem_available, const MemoryLimits& limits, int ranks);
 
 }  // namespace bramble

@@ -57,9 +57,9 @@ Topology::Topology(MPI_Comm world, int ranks_per_node, const std::string& root) 
     NodeInfo info = read_node_info(root);
     // What this host's ranks may take together under a cgroup or ulimit, before a pretend
     // node's share of it.
-    const MemoryLimits limits = read_memory_limits(root);
-    info.memory_limit = binding_limit(info.memory_available_bytes, limits, host_ranks);
-    info.memory_available_bytes = limited_available(info.memory_available_bytes, limits, host_ranks);
+    const LimitedMemory memory = limited_available(info.memory_available_bytes, read_memory_limits(root), host_ranks);
+    info.memory_available_bytes = memory.available;
+    info.memory_limit = memory.limit;
     if (pretend_) {  // this pretend node's share of the host
       info.hostname += "-n" + std::to_string(my_rank_ / ranks_per_node);
       info.memory_total_bytes = info.memory_total_bytes / host_ranks * node_ranks;

@@ -1,7 +1,6 @@
 #include "core/printable.hpp"
 
 #include <algorithm>
-
 #include <cstdint>
 #include <cstdio>
 

@@ -29,9 +29,10 @@ void put(const char* s) {
   (void)!::write(STDERR_FILENO, s, n);
 }
 
-// The lock file, if it still names process `owner` and nobody holds it: removed while held,
-// as ResultLock does, so that a run taking it meanwhile is never robbed of it.
-bool remove_lock(const char* lock, pid_t owner) {
+// The lock file, if it still names the dead rank (holds `owner`, ", pid P,") and nobody holds
+// it: removed while held, as ResultLock does, so that a run taking it meanwhile is never
+// robbed of it.
+bool remove_lock(const char* lock, const char* owner) {
   const int fd = ::open(lock, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return false;
   bool removed = false;
@@ -42,21 +43,13 @@ bool remove_lock(const char* lock, pid_t owner) {
   if (locked) {
     char text[512] = {};
     const ssize_t n = ::pread(fd, text, sizeof text - 1, 0);
-    char want[40] = ", pid ";
-    char digits[16];
-    int count = 0;
-    for (unsigned v = static_cast<unsigned>(owner); count == 0 || v != 0; v /= 10) digits[count++] = char('0' + v % 10);
-    std::size_t at = std::strlen(want);
-    while (count > 0) want[at++] = digits[--count];
-    want[at++] = ',';
-    want[at] = '\0';
-    if (n > 0 && std::strstr(text, want) && ::unlink(lock) == 0) removed = true;
+    removed = n > 0 && std::strstr(text, owner) && ::unlink(lock) == 0;
   }
   ::close(fd);
   return removed;
 }
 
-[[noreturn]] void watchdog_main(int socket, pid_t rank, const char* lock, const char* shown) {
+[[noreturn]] void watchdog_main(int socket, const char* lock, const char* owner, const char* shown) {
   ::setsid();  // out of the job's process group: mpirun's signals are for the rank
   struct sigaction ignore {};
   ignore.sa_handler = SIG_IGN;
@@ -97,7 +90,7 @@ bool remove_lock(const char* lock, pid_t owner) {
   int removed = 0;
   for (int i = 0; i < kMaxWatched; ++i)
     if (watched.used[i] && ::unlink(watched.path[i]) == 0) ++removed;
-  if (remove_lock(lock, rank)) ++removed;
+  if (remove_lock(lock, owner)) ++removed;
   if (removed > 0) {
     put("bramble: rank 0 was killed while it held ");
     put(shown);
@@ -113,9 +106,9 @@ bool remove_lock(const char* lock, pid_t owner) {
 CleanupWatchdog::CleanupWatchdog(const std::string& lock_file, const std::string& shown) {
   int pair[2];
   if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) return;
-  // The strings are copied before fork(): the child allocates nothing.
-  const std::string lock = lock_file, name = shown;
-  const pid_t rank = ::getpid();
+  // Everything the child needs is made before fork(): it allocates nothing. The lock names
+  // its holder as "host H, pid P, since T" (result_lock.cpp).
+  const std::string lock = lock_file, name = shown, owner = ", pid " + std::to_string(::getpid()) + ",";
   const pid_t child = ::fork();
   if (child < 0) {
     ::close(pair[0]);
@@ -124,7 +117,7 @@ CleanupWatchdog::CleanupWatchdog(const std::string& lock_file, const std::string
   }
   if (child == 0) {
     ::close(pair[0]);
-    watchdog_main(pair[1], rank, lock.c_str(), name.c_str());
+    watchdog_main(pair[1], lock.c_str(), owner.c_str(), name.c_str());
   }
   ::close(pair[1]);
   socket_ = pair[0];

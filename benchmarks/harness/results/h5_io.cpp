@@ -73,15 +73,6 @@ Handle create_image(const std::string& name) {
                 H5Fclose);
 }
 
-Handle open_image(const std::string& bytes, bool writable, const std::string& name) {
-  Handle fapl = core_access();
-  // HDF5 copies the buffer: `bytes` need not outlive the handle.
-  check_status(H5Pset_file_image(fapl, const_cast<char*>(bytes.data()), bytes.size()), "load " + name);
-  return Handle(check(H5Fopen(image_name().c_str(), writable ? H5F_ACC_RDWR : H5F_ACC_RDONLY, fapl),
-                      "open " + name + " (truncated or damaged)"),
-                H5Fclose);
-}
-
 std::string image_bytes(hid_t file) {
   check_status(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush the result file");
   const ssize_t size = H5Fget_file_image(file, nullptr, 0);

@@ -47,13 +47,12 @@ Handle create_file(const std::string& path);
 Handle open_file(const std::string& path, bool writable);  // throws IoError if it can't
 void close_file(Handle file);  // flushed and closed; IoError if a write failed (objects in it closed first)
 
-// Files held in memory (HDF5's core driver, nothing written to disk): a result file is read
-// whole by bramble itself, and a new one written whole, so that every system call on the
-// user's path is ours, checked and reported with its errno ("No space left on device"), and
-// HDF5 never opens a path that could be a FIFO or a device. (An append changes a private
-// copy in place: replace_file.hpp's edit_copy.) `name` only labels messages.
+// A file held in memory (HDF5's core driver, nothing written to disk): a new result file is
+// made there and written whole by bramble itself (replace_file.hpp), so that every system
+// call on the user's path is ours, checked and reported with its errno ("No space left on
+// device"). An append changes a private copy in place instead (edit_copy), and readers open
+// the regular file they checked (validation.hpp). `name` only labels messages.
 Handle create_image(const std::string& name);
-Handle open_image(const std::string& bytes, bool writable, const std::string& name);
 std::string image_bytes(hid_t file);  // the file as it would be on disk, flushed first
 Handle create_group(hid_t parent, const std::string& name);
 Handle open_group(hid_t parent, const std::string& name);

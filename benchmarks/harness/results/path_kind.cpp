@@ -103,14 +103,4 @@ std::string RegularFile::read_at(off_t offset, std::size_t bytes) const {
   return out;
 }
 
-std::string read_regular_file(const std::string& path) {
-  const RegularFile file(path);
-  std::string bytes;
-  for (off_t at = 0;; at += off_t{1} << 20) {  // to the end, even of a file that grew
-    const std::string piece = file.read_at(at, std::size_t{1} << 20);
-    bytes += piece;
-    if (piece.size() < (std::size_t{1} << 20)) return bytes;
-  }
-}
-
 }  // namespace bramble

@@ -50,7 +50,4 @@ class RegularFile {
   off_t size_ = 0;
 };
 
-// The whole content of the regular file at `path`, with RegularFile's refusals.
-std::string read_regular_file(const std::string& path);
-
 }  // namespace bramble

@@ -21,25 +21,27 @@ std::string directory_of(const std::string& path) {
   return p.has_parent_path() ? p.parent_path().string() : std::string(".");
 }
 
-void write_all(int fd, const std::string& bytes) {
+void write_all(int fd, const char* data, std::size_t size) {
   std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+  while (done < size) {
+    const ssize_t n = ::write(fd, data + done, size - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) throw std::system_error(n < 0 ? errno : ENOSPC, std::generic_category());
     done += static_cast<std::size_t>(n);
   }
 }
 
-// Makes the rename itself durable. Some file systems cannot sync a directory (EINVAL):
-// the rename has happened all the same.
-void sync_directory(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+// Makes the rename that committed `target` durable: its directory entry on disk too. Some
+// file systems cannot sync a directory (EINVAL): the rename has happened all the same.
+void flush_directory_of(const std::string& target, const std::string& shown) {
+  const int fd = ::open(directory_of(target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return;
   const int rc = ::fsync(fd);
   const int error = errno;
   ::close(fd);
-  if (rc != 0 && error != EINVAL) throw std::system_error(error, std::generic_category());
+  if (rc != 0 && error != EINVAL)
+    throw IoError("results written to " + shown + ", but its directory cannot be flushed to disk: " +
+                  std::strerror(error));
 }
 
 bool is_pid_suffix(const std::string& s) {
@@ -63,7 +65,7 @@ void replace_file(const std::string& target, const std::string& bytes, const std
     // O_NOFOLLOW: a link planted at the temporary name must not redirect the write.
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) throw std::system_error(errno, std::generic_category());
-    write_all(fd, bytes);
+    write_all(fd, bytes.data(), bytes.size());
     if (existed) (void)::fchmod(fd, old.st_mode & 07777);  // best effort: the data matter more
     if (::fsync(fd) != 0) throw std::system_error(errno, std::generic_category());
     const int rc = ::close(fd);  // NFS reports a failed write here
@@ -77,12 +79,7 @@ void replace_file(const std::string& target, const std::string& bytes, const std
     if (existed) message.append(" (").append(shown).append(" is as it was)");
     throw IoError(message);
   }
-  try {
-    sync_directory(directory_of(target));
-  } catch (const std::system_error& e) {
-    throw IoError("results written to " + shown + ", but its directory cannot be flushed to disk: " +
-                  std::strerror(e.code().value()));
-  }
+  flush_directory_of(target, shown);
 }
 
 namespace {
@@ -106,7 +103,7 @@ void copy_contents(int from, int to) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) throw std::system_error(errno, std::generic_category());
     if (n == 0) return;
-    write_all(to, std::string(buffer, static_cast<std::size_t>(n)));
+    write_all(to, buffer, static_cast<std::size_t>(n));
   }
 }
 
@@ -156,12 +153,7 @@ void edit_copy(const std::string& target, const std::string& shown,
   } catch (const std::system_error& e) {
     throw failed(std::strerror(e.code().value()));
   }
-  try {
-    sync_directory(directory_of(target));
-  } catch (const std::system_error& e) {
-    throw IoError("results written to " + shown + ", but its directory cannot be flushed to disk: " +
-                  std::strerror(e.code().value()));
-  }
+  flush_directory_of(target, shown);
 }
 
 std::vector<std::string> remove_stale_temp_files(const std::string& target) {

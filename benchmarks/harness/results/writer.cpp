@@ -83,9 +83,10 @@ std::string next_run_name(hid_t runs) {
 
 }  // namespace
 
-void ResultWriter::require_room(const std::string& dir, std::int64_t bytes, bool existing) const {
+void ResultWriter::require_room(const std::string& target, std::int64_t bytes, bool existing) const {
+  const fs::path dir = fs::path(target).has_parent_path() ? fs::path(target).parent_path() : fs::path(".");
   const std::string problem =
-      room_problem(dir, bytes, existing ? "the file is rewritten whole beside the old one, which stays until then"
+      room_problem(dir.string(), bytes, existing ? "the file is rewritten whole beside the old one, which stays until then"
                                         : "the new result file");
   if (problem.empty()) return;
   throw IoError("cannot write results to " + path_ + ": " + problem + (existing ? " (" + path_ + " is as it was)" : ""));
@@ -112,11 +113,11 @@ void ResultWriter::preflight() {
                   ", not a regular file");
   auto lock = std::make_unique<ResultLock>(*target, path_);
   // An empty file (made by mktemp or touch) holds nothing to keep: it becomes a new file.
-  const std::int64_t size = info.kind == PathKind::regular ? inspect_path(*target).size : 0;
+  const std::int64_t size = info.size;  // 0 unless a regular file
   if (size > 0) open_result_file(*target, false);
   // Each append writes the whole file anew beside the old one: refused now, before any
   // kernel runs, where even the first could not be written.
-  require_room(dir.string(), size + kFirstResultBytes, size > 0);
+  require_room(*target, size + kFirstResultBytes, size > 0);
   // Only beside a file that is ours (or about to be): another program's FILE.tmp-N is not.
   for (const std::string& stale : remove_stale_temp_files(*target))
     std::fprintf(stderr, "bramble: removed %s, left by a run killed while writing\n", stale.c_str());
@@ -157,12 +158,10 @@ void ResultWriter::append(const KernelResult& result, const std::optional<PowerR
     h5::Handle kernels = h5::open_group(run, "kernels");
     write_kernel(kernels, numbered("", kernels_written_, 3) + "-" + result.kernel, result, power);
   };
-  const fs::path target(target_);
-  const std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
   if (const std::int64_t size = inspect_path(target_).size; size > 0) {
     // A copy changed in place and renamed over the file (issue 22 §11): memory stays small,
     // and the cost is one copy of the file, which the kernel makes.
-    require_room(dir, size + kFirstResultBytes, true);
+    require_room(target_, size + kFirstResultBytes, true);
     edit_copy(target_, path_, [&](const std::string& temp) {
       h5::Handle file = h5::open_file(temp, /*writable=*/true);
       add_result(file);
@@ -176,7 +175,7 @@ void ResultWriter::append(const KernelResult& result, const std::optional<PowerR
     add_result(file);
     const std::string bytes = h5::image_bytes(file);
     file.reset();
-    require_room(dir, std::int64_t(bytes.size()), false);
+    require_room(target_, std::int64_t(bytes.size()), false);
     replace_file(target_, bytes, path_);
   }
   run_group_ = run_group;

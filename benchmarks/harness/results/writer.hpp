@@ -59,8 +59,8 @@ class ResultWriter {
   // What a kernel's result adds to the file, for the check before the first one runs: tens
   // of KiB, a few hundred with a long power series.
   static constexpr std::int64_t kFirstResultBytes = std::int64_t{256} << 10;
-  // IoError, with the bytes needed and free, unless `bytes` fit in `dir`.
-  void require_room(const std::string& dir, std::int64_t bytes, bool existing) const;
+  // IoError, with the bytes needed and free, unless `bytes` fit beside `target`.
+  void require_room(const std::string& target, std::int64_t bytes, bool existing) const;
 
   std::string path_;    // as the user gave it: for messages
   std::string target_;  // the file written: links followed (set by preflight)
